@@ -347,11 +347,13 @@ def test_diagnostics_list_missed_invented_and_disagreements() -> None:
     gold = [ev("CONSULT", [USA], [CHN], date=("2023-11", None), trigger="met"),
             ev("ACCUSE", [USA], [RUS], trigger="accused")]
     invented = {**ev("ASSAULT", [RUS], [], trigger="attacked"), "evidence": {"start": 14, "end": 30}}
-    system = [ev("CONSULT", [USA], [CHN], status="planned", date=("2023-12", None), trigger="met"), invented]
+    system = [ev("CONSULT", [USA], [CHN], status="planned", date=("2023-12", None), trigger="met"), invented,
+              ev("ACCUSE", [RUS], [USA], trigger="accused")]
     r = score([art("a", *gold)], [art("a", *system)])
     out = r.diagnostics({"a": Article(id="a", text=text)})
     assert "MISSED (1" in out and 'g1 ACCUSE USA -> RUS  "accused"  [occurred]' in out
-    assert "INVENTED (1" in out and 'evidence: "Russia attacked."' in out
+    assert "same type in system: s2 RUS -> USA  (dyad does not agree)" in out
+    assert "INVENTED (2" in out and 'evidence: "Russia attacked."' in out
     assert "status: gold occurred, system planned" in out
     assert "date:   gold 2023-11, system 2023-12  [no overlap]" in out
     assert score([art("a", *gold)], [art("a", *gold)]).diagnostics().startswith("no missed")

@@ -153,7 +153,6 @@ class ArticleResult:
     gold: tuple[EventView, ...]
     system: tuple[EventView, ...]
     pairs: tuple[PairResult, ...]  # the dyad matching
-    typed_pairs: tuple[tuple[int, int], ...]  # (gold index, system index) of the typed-only matching
 
     @property
     def missed(self) -> tuple[EventView, ...]:
@@ -245,8 +244,7 @@ class Report:
             head = (f"== {art.article_id}: gold {len(art.gold)}, system {len(art.system)}, "
                     f"matched {len(art.pairs)}")
             out.append(head + ("" if art.in_system else "  [article missing from system output]"))
-            typed_partner = dict(art.typed_pairs)
-            system_by_index = {e.index: e for e in art.system}
+            taken_by = {p.system.index: p.gold.index for p in art.pairs}
             if missed:
                 out.append(f"  MISSED ({len(missed)} gold events with no system match)")
                 for ev in missed:
@@ -254,11 +252,13 @@ class Report:
                     sentence = _evidence_text(text, ev.evidence)
                     if sentence:
                         out.append(f"        evidence: {sentence}")
-                    partner = typed_partner.get(ev.index)
-                    if partner is not None:
-                        # The nearest same-type system event tells whether the type or the dyad failed.
-                        out.append(f"        same type in system: s{partner} "
-                                   f"{system_by_index[partner].dyad_text()}  (dyad does not agree)")
+                    # Same-type system events tell whether the type, the dyad or a rival gold event
+                    # cost the match. An unmatched one cannot agree on the dyad: greedy would have
+                    # paired the two.
+                    for s in [s for s in art.system if s.type == ev.type][:3]:
+                        why = (f"matched to g{taken_by[s.index]}" if s.index in taken_by
+                               else "dyad does not agree")
+                        out.append(f"        same type in system: s{s.index} {s.dyad_text()}  ({why})")
             if invented:
                 out.append(f"  INVENTED ({len(invented)} system events with no gold match)")
                 for ev in invented:

@@ -354,7 +354,7 @@ def _score_articles(gold: Sequence[_Article], system: Sequence[_Article]) -> Rep
         typed += Counts(len(typed_matched), len(sys_events) - len(typed_matched),
                         len(art.events) - len(typed_matched))
         # A pair with the wrong status is a hit for nothing: an invented event and a missed one.
-        wrong_status = sum(1 for p in pairs if p.gold.status != p.system.status)
+        wrong_status = sum(1 for p in pairs if ("status", False) in p.verdicts)
         status_aware += Counts(tp - wrong_status, len(sys_events) - tp + wrong_status,
                                len(art.events) - tp + wrong_status)
         for p in pairs:
@@ -371,7 +371,6 @@ def _score_articles(gold: Sequence[_Article], system: Sequence[_Article]) -> Rep
         results.append(ArticleResult(
             article_id=art.article_id, in_system=sys_art is not None,
             gold=art.events, system=sys_events, pairs=pairs,
-            typed_pairs=tuple((g.index, s.index) for g, s, _ in typed_matched),
         ))
     per_type = tuple(
         TypeRow(t, ng, ns, Counts(tp, ns - tp, ng - tp), Counts(ttp, ns - ttp, ng - ttp))
