@@ -126,10 +126,8 @@ def test_articles_run_the_pipeline_and_save_system(files, tmp_path, monkeypatch,
     def fake_process_batch(arts, config=None):
         arts = list(arts)
         seen.extend(a.id for a in arts)
-        return [ArticleEvents(a.id, a.published,
-                              (event_from_dict({**_event("ACCUSE", "USA", "CHN"),
-                                                "evidence": {"start": 0, "end": 21}}),) if a.id == "a1" else ())
-                for a in arts]
+        accuse = event_from_dict({**_event("ACCUSE", "USA", "CHN"), "evidence": {"start": 0, "end": 21}})
+        return [ArticleEvents(a.id, a.published, (accuse,) if a.id == "a1" else ()) for a in arts]
 
     monkeypatch.setattr(pipeline, "process_batch", fake_process_batch)
     saved = tmp_path / "saved.jsonl"
@@ -141,3 +139,13 @@ def test_articles_run_the_pipeline_and_save_system(files, tmp_path, monkeypatch,
     assert cli_main.main(["evaluate", str(gold), "--system", str(saved), "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["event_f1_dyad"] == {
         "tp": 1, "fp": 0, "fn": 2, "precision": 1.0, "recall": 1 / 3, "f1": 0.5}
+
+
+def test_bad_articles_file_exits_2(files, tmp_path, capsys) -> None:
+    gold, _ = files
+    articles = _write(tmp_path / "articles.jsonl", [{"id": "a1", "text": "x"}, {"id": "a1", "text": "y"}])
+    assert cli_main.main(["evaluate", str(gold), "--articles", str(articles)]) == 2
+    assert f"{articles}:2: duplicate article id 'a1'" in capsys.readouterr().err
+    articles.write_text('{"article_id": "a1"}\n', encoding="utf-8")
+    assert cli_main.main(["evaluate", str(gold), "--articles", str(articles)]) == 2
+    assert "NE100" in capsys.readouterr().err

@@ -65,7 +65,7 @@ def test_exact_match_scores_one_everywhere() -> None:
     e = ev("CONSULT", [ent("USA", "Joe Biden")], [ent("CHN", "Xi Jinping")], mode="visit",
            date=("2023-11", None), place=("San Francisco", "USA"))
     r = score([art("a", e)], [art("a", e)])
-    assert counts(r.dyad) == (1, 0, 0) and counts(r.typed) == (1, 0, 0) and counts(r.status_aware) == (1, 0, 0)
+    assert counts(r.dyad) == counts(r.typed) == counts(r.status_aware) == (1, 0, 0)
     assert r.dyad.f1 == 1.0
     for name, acc in r.attributes:
         assert (acc.correct, acc.n) == (1, 1), name

@@ -43,7 +43,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--errors", action="store_true",
                         help="append the per-article diagnostics (missed, invented, disagreeing events)")
     parser.add_argument("--save-system", metavar="FILE",
-                        help="write the system output the extractor produced (JSONL), for later --system runs")
+                        help="write the extractor's output (JSONL), to re-score later with --system")
     parser.set_defaults(func=run)
 
 
@@ -55,8 +55,11 @@ def read_articles(path: str | Path) -> dict[str, Article]:
     articles: dict[str, Article] = {}
     for lineno, obj in read_jsonl(path):
         source = f"{path}:{lineno}"
-        if not isinstance(obj, dict) or not isinstance(obj.get("id"), str) or not isinstance(obj.get("text"), str):
+        if not isinstance(obj, dict) or not all(isinstance(obj.get(k), str) for k in ("id", "text")):
             raise InputError("expected an article object with string `id` and `text`", source=source)
+        if obj["id"] in articles:
+            # Gold is keyed by article id: two texts under one id cannot both be scored.
+            raise InputError(f"duplicate article id {obj['id']!r}", source=source)
         articles[obj["id"]] = Article(**{k: v for k, v in obj.items() if k in names})
     return articles
 
@@ -82,9 +85,13 @@ def run(args: argparse.Namespace) -> int:
         assert articles is not None
         system = [article_events_to_dict(r) for r in process_batch(articles.values())]
         if args.save_system:
-            with open(args.save_system, "w", encoding="utf-8") as out:
-                for row in system:
-                    out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            try:
+                with open(args.save_system, "w", encoding="utf-8") as out:
+                    for row in system:
+                        out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            except OSError as exc:
+                raise InputError(f"cannot write system output: {exc.strerror}",
+                                 source=args.save_system) from exc
         report = score_against_file(args.gold, system)
 
     for warning in report.warnings:

@@ -180,9 +180,10 @@ def _view(index: int, ev: Any, source: str) -> EventView:
         raise _fail(where, "`place` must be null or an object")
     evidence = ev.get("evidence")
     span = None
-    if isinstance(evidence, dict) and isinstance(evidence.get("start"), int) and isinstance(evidence.get("end"), int):
+    if isinstance(evidence, dict) and all(isinstance(evidence.get(k), int) for k in ("start", "end")):
         span = (evidence["start"], evidence["end"])
-    named = [e["name"] for e in actor + recipient if isinstance(e.get("name"), str) and normalise_name(e["name"])]
+    named = [e["name"] for e in actor + recipient
+             if isinstance(e.get("name"), str) and normalise_name(e["name"])]
     return EventView(
         index=index,
         type=etype,
@@ -282,7 +283,10 @@ def dyad_exact(g: EventView, s: EventView) -> bool:
 
 def greedy_match(gold: Sequence[EventView], system: Sequence[EventView], *, use_dyad: bool,
                  ) -> list[tuple[EventView, EventView, float]]:
-    """One-to-one matching, heaviest pair first; ties go to the earlier gold, then the earlier system event."""
+    """One-to-one matching, heaviest pair first; ties go to the earlier gold, then the earlier system event.
+
+    Without `use_dyad` every same-type pair is a candidate (the typed-only matching).
+    """
     candidates = []
     for gi, g in enumerate(gold):
         for si, s in enumerate(system):
@@ -318,7 +322,8 @@ def judge(g: EventView, s: EventView) -> tuple[tuple[str, bool], ...]:
         if s.date_value is None:
             out += [("date_exact", False), ("date_lenient", False)]
         else:
-            out.append(("date_exact", s.date_value.strip() == g.date_value.strip() and s.date_mod == g.date_mod))
+            same_value = s.date_value.strip() == g.date_value.strip()
+            out.append(("date_exact", same_value and s.date_mod == g.date_mod))
             out.append(("date_lenient", dates_overlap(g.date_value, s.date_value)))
     if g.place_name is not None or g.place_country is not None:
         same_country = s.place_country == g.place_country and (s.place_name is not None
