@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import json
 from pathlib import Path
 
@@ -285,3 +286,22 @@ def test_single_string_path_is_not_split_into_characters(tmp_path):
     p.write_text(BODY, encoding="utf-8")
     [a] = iter_inputs(str(p))  # type: ignore[arg-type]
     assert a.text == BODY
+
+
+def test_unlistable_subfolder_is_a_problem(tmp_path, monkeypatch):
+    locked = tmp_path / "locked"
+    locked.mkdir()
+    (locked / "x.txt").write_text("hidden from us", encoding="utf-8")
+    (tmp_path / "ok.txt").write_text("Readable.", encoding="utf-8")
+    real_scandir = os.scandir
+
+    def scandir(path="."):
+        # chmod 0 does not stop root (the test may run as root), so refuse the listing here
+        if os.fspath(path) == str(locked):
+            raise PermissionError(13, "Permission denied", str(locked))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
+    arts, probs, _ = _split(iter_inputs([str(tmp_path)]))
+    assert [a.text for a in arts] == ["Readable."]
+    assert [p.source for p in probs] == [str(locked)] and "cannot list folder" in probs[0].message

@@ -136,3 +136,26 @@ def test_demo_articles_jsonl_shape():
         assert a.published is not None and "2024" <= a.published[:4] <= "2026"
         assert a.title and a.outlet and a.url is None and a.language == "en"
         assert is_english(a.text)[:2] == (True, "en")
+
+
+def test_html_without_date_markup_gets_no_guessed_date(tmp_path):
+    page = (DEMO / "page.html").read_text(encoding="utf-8")
+    page = page.replace('<meta property="article:published_time" content="2025-09-16T18:45:00+03:00">', "")
+    page = page.replace("/2025/09/16/", "/")
+    p = tmp_path / "nodate.html"
+    p.write_text(page, encoding="utf-8")
+    # the footer's "(c) 2025" must not become 2025-01-01
+    [a] = _items(p)
+    assert a.published is None
+    [b] = _items(p, published="2025-09-16")
+    assert b.published == "2025-09-16"
+
+
+def test_html_in_legacy_encoding(tmp_path):
+    page = (DEMO / "page.html").read_text(encoding="utf-8").replace(
+        '<meta charset="utf-8">', '<meta charset="windows-1252">').replace("Amina Wekesa", "José Muñoz")
+    page = page.replace("the two governments said", "the two governments said (café talks)")
+    p = tmp_path / "legacy.html"
+    p.write_bytes(page.encode("windows-1252"))
+    [a] = _items(p)
+    assert isinstance(a, Article) and "(café talks)" in a.text

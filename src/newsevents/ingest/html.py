@@ -54,7 +54,9 @@ def read_html(data: bytes, source: str, defaults: Defaults) -> Iterator[Article 
         text = "\n".join(lines[1:]).strip()
     # htmldate reads the page's own markup (meta tags, time elements, URL) and keeps
     # the date as the outlet wrote it (no UTC shift), which is what relative dates need.
-    published = htmldate.find_date(data, original_date=True, outputformat="%Y-%m-%d")
+    # No extensive search: it guesses from free text and turns a "(c) 2025" footer into
+    # 2025-01-01, and a wrong anchor is worse than none (--published can fill it).
+    published = htmldate.find_date(data, original_date=True, extensive_search=False, outputformat="%Y-%m-%d")
     match = _LANG_ATTR.search(data[:8192])
     problems: list[ReadProblem] = []
     article = make_article(

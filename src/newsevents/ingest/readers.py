@@ -130,8 +130,10 @@ def iter_inputs(
             continue
         path = Path(raw)
         if path.is_dir():
-            files = list(_walk(path))
-            if not files:
+            unreadable: list[ReadProblem] = []
+            files = list(_walk(path, unreadable))
+            yield from unreadable
+            if not files and not unreadable:
                 yield ReadProblem(str(path), "folder has no (non-hidden) files to read")
             for file in files:
                 yield from _read_file(file, defaults)
@@ -163,10 +165,17 @@ def validate_published(value: Any) -> str | None:
 # files and folders
 
 
-def _walk(folder: Path) -> Iterator[Path]:
-    """Files under folder, sorted by relative path; hidden names (".x") skipped at any depth."""
+def _walk(folder: Path, problems: list[ReadProblem]) -> Iterator[Path]:
+    """Files under folder, sorted by relative path; hidden names (".x") skipped at any depth.
+
+    Sub-folders that cannot be listed are added to ``problems`` (os.walk would skip them silently).
+    """
+    def unreadable(exc: OSError) -> None:
+        problems.append(ReadProblem(str(exc.filename or folder),
+                                    f"cannot list folder ({exc.strerror or exc}); check its permissions"))
+
     found: list[tuple[tuple[str, ...], Path]] = []
-    for root, dirs, files in os.walk(folder):
+    for root, dirs, files in os.walk(folder, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]  # prune: don't descend into .git etc.
         for name in files:
             if name.startswith("."):
