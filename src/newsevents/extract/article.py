@@ -1,0 +1,343 @@
+"""One article in, its events out: mentions coded, dated, placed, attributed and merged."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from ..config import Config
+from ..kb.actors import ActorKB, get_actor_kb
+from ..kb.countries import CountryTable, get_countries
+from ..kb.places import Gazetteer, get_gazetteer
+from ..records import Article, ArticleEvents, Attribution, DateValue, Entity, Event, Place
+from ..records import Span as TextSpan
+from .attribution import claims_for
+from .entities import EntityCoder
+from .lexicon import REPORTING_VERBS
+from .mentions import Mention, find_mentions
+from .modality import status_of
+from .temporal import resolve_expression
+
+log = logging.getLogger(__name__)
+
+# Types whose trigger is a speech act: when the speaker is the actor, the
+# saying is the event itself, not a claim about it.
+SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
+POOLED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
+                         "advmod", "nmod", "quantmod", "conj", "cc", "det", "case"})
+
+
+@dataclass(frozen=True, slots=True)
+class Resources:
+    """The knowledge the extractor reads; passed in so tests can use their own."""
+
+    kb: ActorKB
+    countries: CountryTable
+    gazetteer: Gazetteer
+
+    @classmethod
+    def default(cls) -> Resources:
+        return cls(get_actor_kb(), get_countries(), get_gazetteer())
+
+
+def parse_anchor(published: str | None) -> dt.date | None:
+    if not published:
+        return None
+    try:
+        return dt.date.fromisoformat(published[:10])
+    except ValueError:
+        return None
+
+
+def _governing_chain(trigger: Token) -> list[Token]:
+    """The trigger and the words that govern it up to a reporting verb (exclusive)."""
+    chain = [trigger]
+    tok = trigger
+    while tok.head is not tok and len(chain) < 6:
+        head = tok.head
+        if head.lemma_.lower() in REPORTING_VERBS and head.pos_ == "VERB":
+            break
+        if tok.dep_ in ("ccomp", "parataxis", "relcl", "advcl"):
+            break
+        chain.append(head)
+        tok = head
+    return chain
+
+
+def _attachment(tok: Token) -> Token:
+    while tok.dep_ in _DATE_CLIMB and tok.head is not tok:
+        tok = tok.head
+        if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and tok.dep_ not in ("pobj", "compound", "appos", "conj"):
+            break
+    return tok
+
+
+def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None) -> DateValue | None:
+    chain = _governing_chain(trigger)
+    chain_ids = {t.i for t in chain}
+    best: tuple[int, DateValue] | None = None
+    for ent in sent.ents:
+        if ent.label_ not in ("DATE", "TIME"):
+            continue
+        attached = _attachment(ent.root)
+        if attached.i not in chain_ids:
+            continue
+        text = ent.text
+        prev = ent.start - 1
+        if prev >= sent.start and ent.doc[prev].dep_ == "prep" and ent.doc[prev].head.i == attached.i:
+            text = ent.doc[prev].text + " " + text
+        value = resolve_expression(text, anchor, tense=tense)
+        if value is None:
+            continue
+        distance = abs(ent.root.i - trigger.i)
+        if best is None or distance < best[0]:
+            best = (distance, value)
+    return best[1] if best else None
+
+
+def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str]) -> Place | None:
+    chain = _governing_chain(trigger)
+    chain_ids = {t.i for t in chain}
+    for ent in sent.ents:
+        if ent.label_ not in _PLACE_LABELS:
+            continue
+        root = ent.root
+        prep = root.head
+        ok = False
+        if root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and prep.head.i in chain_ids:
+            ok = True
+        elif root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i == trigger.i and trigger.lemma_ in (
+            "visit", "trip", "travel"
+        ):
+            ok = True
+        elif root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_ == "visit":
+            ok = True
+        if not ok:
+            continue
+        match = res.gazetteer.resolve(ent.text, context_countries=context)
+        if match is None:
+            continue
+        return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
+                     lat=match.lat, lon=match.lon)
+    return None
+
+
+def _keys(entities: Sequence[Entity]) -> frozenset[str]:
+    return frozenset(e.country or (e.name or "").lower() for e in entities if e.country or e.name)
+
+
+def _tense(status: str) -> str:
+    return "future" if status == "planned" else "past"
+
+
+def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
+    if anchor is None:
+        return False
+    start = value.value.split("/")[0]
+    try:
+        if len(start) == 4:
+            return int(start) > anchor.year
+        if len(start) == 7:
+            return (int(start[:4]), int(start[5:7])) > (anchor.year, anchor.month)
+        if len(start) == 10:
+            return dt.date.fromisoformat(start) > anchor
+    except ValueError:
+        return False
+    return False
+
+
+class ArticleExtractor:
+    """Codes the events of one parsed article."""
+
+    def __init__(self, article: Article, doc: Doc, res: Resources):
+        self.article = article
+        self.doc = doc
+        self.res = res
+        self.anchor = parse_anchor(article.published)
+        self.coder = EntityCoder(res.kb, res.countries, self.anchor)
+        self.context_countries = self._article_countries()
+
+    def _article_countries(self) -> list[str]:
+        seen: dict[str, int] = {}
+        for ent in self.doc.ents:
+            if ent.label_ in ("GPE", "NORP"):
+                found = self.res.countries.lookup(ent.text)
+                if found is not None:
+                    seen[found.iso3] = seen.get(found.iso3, 0) + 1
+        return sorted(seen, key=lambda k: -seen[k])
+
+    def events(self) -> list[Event]:
+        raw: list[Event] = []
+        for sent in self.doc.sents:
+            self.coder.observe(sent)
+            for mention in find_mentions(sent):
+                event = self._event(mention, sent)
+                if event is not None:
+                    raw.append(event)
+        return merge_events(raw)
+
+    def _event(self, m: Mention, sent: Span) -> Event | None:
+        actors: list[Entity] = []
+        for tok in m.actors:
+            actors.extend(self.coder.code(tok))
+        recipients: list[Entity] = []
+        for tok in m.recipients:
+            recipients.extend(self.coder.code(tok))
+        actor_keys = _keys(actors)
+        if not actor_keys:
+            return None
+        recipients = [r for r in recipients if (r.country or r.name) and
+                      (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
+                       or r.name != next((a.name for a in actors if a.country == r.country), None))]
+        modality = status_of(m.trigger)
+        status = modality.status
+        actor_tokens = {t.i for tok in m.actors for t in tok.subtree}
+
+        def same_actor(speaker: Token) -> bool:
+            if speaker.i in actor_tokens:
+                return True
+            spoken = _keys(self.coder.code(speaker, expand=False))
+            return bool(spoken & actor_keys)
+
+        claims, hedged = claims_for(m.trigger, self.res.kb, is_speech_act=m.sense.type in SPEECH_ACTS,
+                                    same_actor=same_actor)
+        attribution = tuple(dict.fromkeys(c.attribution for c in claims))
+        sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
+        date = _find_date(m.trigger, sent, self.anchor, _tense(status))
+        if date is not None and status == "occurred" and _is_future(date, self.anchor):
+            status = "planned"
+        place = _find_place(m.trigger, sent, self.res, self.context_countries)
+        confidence = m.sense.weight * (0.9 if recipients else 0.75)
+        if any(t.pos_ == "PRON" for t in m.actors):
+            confidence *= 0.85
+        return Event(
+            type=m.sense.type, trigger=m.trigger_text, evidence=TextSpan(sent.start_char, sent.end_char),
+            mode=m.mode, context=m.sense.context, actor=tuple(actors), recipient=tuple(recipients),
+            status=status, sourcing=sourcing, attribution=attribution, date=date, place=place,
+            confidence=round(min(confidence, 0.99), 3),
+        )
+
+
+def _mergeable(a: Event, b: Event) -> bool:
+    if a.type != b.type or a.status != b.status:
+        return False
+    if a.type in POOLED:
+        ka, kb_ = _keys(a.actor) | _keys(a.recipient), _keys(b.actor) | _keys(b.recipient)
+        same = ka == kb_
+    else:
+        same = _keys(a.actor) == _keys(b.actor) and _keys(a.recipient) == _keys(b.recipient)
+    if not same:
+        return False
+    if a.date and b.date and a.date.value != b.date.value:
+        return False
+    if a.type in SPEECH_ACTS:
+        return a.evidence == b.evidence
+    return True
+
+
+def _merge(a: Event, b: Event) -> Event:
+    return replace(
+        a,
+        recipient=a.recipient or b.recipient,
+        attribution=tuple(dict.fromkeys(a.attribution + b.attribution)),
+        sourcing=a.sourcing if a.sourcing != "direct" else b.sourcing,
+        date=a.date or b.date,
+        place=a.place or b.place,
+        mode=a.mode or b.mode,
+        context=tuple(dict.fromkeys(a.context + b.context)),
+        confidence=max(a.confidence, b.confidence),
+    )
+
+
+def merge_events(events: list[Event]) -> list[Event]:
+    """Mentions of the same event in one article become one record."""
+    out: list[Event] = []
+    for event in events:
+        for i, kept in enumerate(out):
+            if _mergeable(kept, event):
+                out[i] = _merge(kept, event)
+                break
+        else:
+            out.append(event)
+    return out
+
+
+def _chunks(text: str, max_chars: int) -> Iterator[tuple[int, str]]:
+    """Paragraph-aligned pieces of a very long text, with their offsets."""
+    if len(text) <= max_chars:
+        yield 0, text
+        return
+    start = 0
+    while start < len(text):
+        end = min(len(text), start + max_chars)
+        if end < len(text):
+            cut = text.rfind("\n", start, end)
+            if cut > start:
+                end = cut + 1
+        yield start, text[start:end]
+        start = end
+
+
+def _shift(event: Event, offset: int) -> Event:
+    if offset == 0:
+        return event
+    return replace(event, evidence=TextSpan(event.evidence.start + offset, event.evidence.end + offset))
+
+
+def extract_articles(articles: Sequence[Article], config: Config, res: Resources | None = None
+                     ) -> list[ArticleEvents]:
+    """Parse the articles in batches and code their events; failures stay per article."""
+    from ..ingest.language import is_english
+    from ..nlp import load_nlp
+
+    res = res or Resources.default()
+    nlp = load_nlp(config.model)
+    results: dict[int, ArticleEvents] = {}
+    pieces: list[tuple[str, tuple[int, int]]] = []
+    for index, article in enumerate(articles):
+        warnings: list[str] = []
+        if not article.text or not article.text.strip():
+            results[index] = ArticleEvents(article.id, article.published, skipped="empty text", article=article)
+            continue
+        if config.detect_language:
+            english, lang, score = is_english(article.text)
+            if not english:
+                results[index] = ArticleEvents(
+                    article.id, article.published,
+                    skipped=f"not English (detected '{lang}' with confidence {score:.2f})", article=article,
+                )
+                continue
+        if parse_anchor(article.published) is None:
+            warnings.append("no publication date: relative dates left unresolved")
+        results[index] = ArticleEvents(article.id, article.published, warnings=tuple(warnings), article=article)
+        for offset, piece in _chunks(article.text, config.max_chars):
+            pieces.append((piece, (index, offset)))
+    collected: dict[int, list[Event]] = {}
+    for doc, (index, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=config.batch_size):
+        article = articles[index]
+        if index not in collected and results[index].skipped:
+            continue
+        try:
+            events = ArticleExtractor(article, doc, res).events()
+        except (ValueError, KeyError, IndexError, AttributeError, TypeError) as exc:
+            # One article's failure must not stop the batch: it is reported on the article.
+            log.exception("extraction failed for article %s", article.id)
+            results[index] = replace(results[index], skipped=f"extraction failed: {type(exc).__name__}: {exc}")
+            collected.pop(index, None)
+            continue
+        collected.setdefault(index, []).extend(_shift(e, offset) for e in events)
+    out = []
+    for index in range(len(articles)):
+        result = results[index]
+        if not result.skipped:
+            events = [e for e in collected.get(index, []) if e.confidence >= config.min_confidence]
+            result = replace(result, events=tuple(events))
+        out.append(result)
+    return out

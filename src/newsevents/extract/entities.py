@@ -1,0 +1,309 @@
+"""Actors from the parse: a noun phrase's head token in, coded entities out.
+
+The knowledge base codes what it knows (states, metonyms, IGOs, groups,
+office holders); for the rest the phrase's own words decide: a country
+modifier ("South Korean authorities") gives the country, the head noun's
+role word gives the sector. Pronouns and plural references ("they", "the two
+leaders") are resolved against a per-article memory of recent actors: no
+coreference model installs offline, so this is done with rules on the parse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from ..kb.actors import ActorKB
+from ..kb.countries import CountryTable
+from ..records import Entity
+
+# Dependency labels of the modifiers that belong to a mention ("the U.S.
+# government official", "China's Foreign Ministry").
+_MENTION_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", "quantmod", "case", "punct", "advmod"})
+_PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "his": "sg", "hers": "sg"}
+_GROUP = {"they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "we": "pl", "us": "pl", "our": "pl"}
+_THING = {"it": "it", "its": "it"}
+_PAIR_HEADS = frozenset({"leader", "leaders", "side", "sides", "country", "countries", "nation", "nations",
+                         "government", "governments", "president", "presidents", "party", "parties"})
+_STATE_HEADS = frozenset({"country", "nation", "state", "government", "regime", "administration", "kingdom",
+                          "republic"})
+_TITLE_WORDS = frozenset({
+    "president", "vice", "prime", "minister", "foreign", "defence", "defense", "secretary", "general", "gen.",
+    "sen.", "senator", "rep.", "representative", "gov.", "governor", "mr.", "mrs.", "ms.", "dr.", "king",
+    "queen", "prince", "crown", "chancellor", "premier", "leader", "spokesman", "spokeswoman", "spokesperson",
+    "ambassador", "envoy", "chairman", "commander", "speaker", "deputy", "attorney", "former", "state",
+    "supreme", "top", "chief", "lt.", "col.", "adm.", "admiral", "colonel", "lieutenant", "major", "sheikh",
+    "emir", "ayatollah", "pope", "house", "senate", "majority", "minority", "democratic", "republican",
+    "u.s.", "us", "british", "chinese", "russian", "press", "white", "the", "a", "an",
+})
+_NAME_SPLIT = re.compile(r"[\s\u00a0]+")
+
+
+@dataclass(slots=True)
+class ActorMemory:
+    """Recent actors of one article, newest last, for pronouns and "the two leaders"."""
+
+    people: list[Entity] = field(default_factory=list)
+    groups: list[Entity] = field(default_factory=list)
+    persons_by_token: dict[str, Entity] = field(default_factory=dict)
+
+    def remember(self, entity: Entity, *, person: bool) -> None:
+        target = self.people if person else self.groups
+        if target and target[-1] == entity:
+            return
+        target.append(entity)
+        if person and entity.name:
+            for part in _NAME_SPLIT.split(entity.name):
+                if len(part) > 2:
+                    self.persons_by_token.setdefault(part.lower(), entity)
+            self.persons_by_token[entity.name.lower()] = entity
+
+    def last_person(self) -> Entity | None:
+        return self.people[-1] if self.people else None
+
+    def last_group(self) -> Entity | None:
+        return self.groups[-1] if self.groups else None
+
+    def last_two(self, *, people: bool) -> list[Entity]:
+        """The two most recent actors of different countries (or names)."""
+        pool = (self.people + self.groups) if not people else (self.people or self.groups)
+        seen: list[Entity] = []
+        keys: set[str] = set()
+        for ent in reversed(pool):
+            key = ent.country or ent.name
+            if key and key not in keys:
+                keys.add(key)
+                seen.append(ent)
+            if len(seen) == 2:
+                break
+        return list(reversed(seen)) if len(seen) == 2 else []
+
+
+def _clip_mention(tok: Token) -> Span:
+    """The mention of a head token: its left modifiers plus named-entity extent."""
+    doc = tok.doc
+    start = tok.i
+    for child in tok.lefts:
+        if child.dep_ in _MENTION_LEFT:
+            start = min(start, child.left_edge.i)
+    end = tok.i + 1
+    if tok.ent_type_:
+        ent_start, ent_end = tok.i, tok.i + 1
+        while ent_start > 0 and doc[ent_start].ent_iob_ == "I":
+            ent_start -= 1
+        while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
+            ent_end += 1
+        start, end = min(start, ent_start), max(end, ent_end)
+    # A compound chain to the right belongs to the same name ("Foreign Minister Wang Yi").
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].head.i >= end:
+        end += 1
+    span = doc[start:end]
+    while len(span) > 1 and span[0].dep_ in ("punct", "case", "cc"):
+        span = span[1:]
+    return span
+
+
+def _person_name(span: Span) -> str | None:
+    """The name inside a mention ("Chinese Foreign Minister Wang Yi" -> "Wang Yi")."""
+    people = [e for e in span.ents if e.label_ == "PERSON"]
+    if people:
+        name = people[-1].text
+    else:
+        words = [t for t in span if t.ent_type_ == "PERSON"]
+        if not words:
+            return None
+        name = " ".join(t.text for t in words)
+    parts = [p for p in _NAME_SPLIT.split(name) if p.lower() not in _TITLE_WORDS]
+    name = " ".join(parts).strip(" ,'’\"")
+    if name.endswith("'s") or name.endswith("’s"):
+        name = name[:-2]
+    return name or None
+
+
+class EntityCoder:
+    """Codes the noun phrases of one article; holds that article's memory."""
+
+    def __init__(self, kb: ActorKB, countries: CountryTable, on: dt.date | None):
+        self.kb = kb
+        self.countries = countries
+        self.on = on
+        self.memory = ActorMemory()
+
+    # -- public -----------------------------------------------------------
+    def code(self, tok: Token, *, expand: bool = True) -> list[Entity]:
+        """Entities for an argument head token, with its coordinated siblings."""
+        heads = [tok]
+        if expand:
+            heads += [c for c in tok.conjuncts if c.i > tok.i]
+        out: list[Entity] = []
+        for head in heads:
+            ent = self._code_one(head)
+            if ent is None:
+                out.extend(self._pair_or_plural(head))
+                continue
+            if isinstance(ent, list):
+                out.extend(ent)
+            else:
+                out.append(ent)
+        return _dedupe(out)
+
+    def observe(self, doc_or_span) -> None:
+        """Remember the named people and states of a sentence before its events are coded."""
+        for ent in doc_or_span.ents:
+            if ent.label_ == "PERSON":
+                coded = self._person(ent.root, _clip_mention(ent.root))
+                if coded is not None and coded.country:
+                    self.memory.remember(coded, person=True)
+
+    # -- internals --------------------------------------------------------
+    def _code_one(self, tok: Token) -> Entity | list[Entity] | None:
+        lower = tok.lower_
+        if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
+            return self._pronoun(lower)
+        span = _clip_mention(tok)
+        # "the U.S.-China summit": hyphenated pairs of states.
+        if tok.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span if t.i >= tok.i - 1):
+            person = self._person(tok, span)
+            if person is not None:
+                self.memory.remember(person, person=True)
+                return person
+        text = span.text.strip()
+        head_lower = tok.lemma_.lower()
+        if (head_lower in _PAIR_HEADS and any(t.lower_ in ("two", "both") for t in span)) or lower == "each":
+            return None  # handled by _pair_or_plural
+        match = self.kb.match(text, self.on) if text else None
+        if match is None and span.text != tok.text:
+            match = self.kb.match(tok.text, self.on) if tok.ent_type_ else None
+            if match is not None and match.kind == "person":
+                match = None
+        if match is not None and match.kind != "media":
+            ent = Entity(text=text, name=match.name, country=match.country, sector=match.sector)
+            self.memory.remember(ent, person=match.kind == "person")
+            return ent
+        ent = self._compose(tok, span)
+        if ent is not None:
+            self.memory.remember(ent, person=False)
+        elif head_lower in _STATE_HEADS and any(t.lower_ in ("the", "this") for t in span):
+            last = self._last_state()
+            if last is not None:
+                return Entity(text=text, name=None, country=last.country, sector=last.sector)
+        return ent
+
+    def _person(self, tok: Token, span: Span) -> Entity | None:
+        name = _person_name(span)
+        if not name:
+            return None
+        text = span.text.strip()
+        match = self.kb.person(name, self.on) or self.kb.match(text, self.on)
+        if match is not None and match.kind == "person":
+            return Entity(text=text, name=match.name, country=match.country, sector=match.sector)
+        known = self.memory.persons_by_token.get(name.lower())
+        if known is not None:
+            return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
+        country, sector = self._context_of_person(tok, span)
+        if country is None and sector is None:
+            return Entity(text=text, name=name, country=None, sector=None)
+        return Entity(text=text, name=name, country=country, sector=sector or "GOV")
+
+    def _context_of_person(self, tok: Token, span: Span) -> tuple[str | None, str | None]:
+        """Country and sector from the titles around a name ("Iraq's president, Barham Salih")."""
+        words: list[Token] = [t for t in span if t.ent_type_ != "PERSON"]
+        # Appositions on either side: "Hua Chunying, a spokeswoman for China's Foreign Ministry".
+        for rel in [tok.head] if tok.dep_ == "appos" else []:
+            words.extend(_clip_mention(rel))
+            words.extend(t for c in rel.children if c.dep_ == "prep" for t in c.subtree)
+        for child in tok.children:
+            if child.dep_ == "appos":
+                words.extend(child.subtree)
+        return self._country_and_sector(words)
+
+    def _country_and_sector(self, words: list[Token]) -> tuple[str | None, str | None]:
+        country = sector = None
+        for t in words:
+            if country is None and (t.ent_type_ in ("GPE", "NORP") or t.text[:1].isupper()):
+                found = self.countries.lookup(t.text)
+                if found is None and t.ent_type_ in ("GPE", "ORG", "FAC"):
+                    match = self.kb.match(t.text, self.on)
+                    if match is not None and match.kind in ("state", "metonym"):
+                        country = match.country
+                if found is not None:
+                    country = found.iso3
+            if sector is None:
+                sector = self.kb.role_sector(t.lemma_.lower()) or self.kb.role_sector(t.lower_)
+        return country, sector
+
+    def _compose(self, tok: Token, span: Span) -> Entity | None:
+        """A mention the KB does not know as a whole: country modifier + role word."""
+        words = list(span)
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "in"):
+                words.extend(child.subtree)
+        country, sector = self._country_and_sector(words)
+        head_sector = self.kb.role_sector(tok.lemma_.lower()) or self.kb.role_sector(tok.lower_)
+        if head_sector:
+            sector = head_sector
+        text = span.text.strip()
+        if country is None:
+            if tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN":
+                return Entity(text=text, name=text.removeprefix("the ").strip(), country=None, sector=sector or "OTH")
+            return None
+        if sector is None:
+            if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
+                sector = "GOV"
+            else:
+                return None
+        name = None
+        if tok.ent_type_ == "ORG" and not self.countries.lookup(text):
+            name = text.removeprefix("the ").strip()
+        if sector == "GOV" and tok.lemma_.lower() in ("president", "leader", "minister", "premier"):
+            office = "head_of_state" if tok.lemma_.lower() in ("president", "leader") else "head_of_government"
+            if any(t.lower_ == "foreign" for t in span):
+                office = "foreign_minister"
+            elif any(t.lower_ in ("defence", "defense") for t in span):
+                office = "defence_minister"
+            if self.on is not None and not any(t.lower_ in ("former", "ex") for t in span):
+                name = self.kb.office_holder(country, office, self.on) or name
+        return Entity(text=text, name=name, country=country, sector=sector)
+
+    def _pronoun(self, lower: str) -> Entity | None:
+        if lower in _PERSONAL:
+            return self.memory.last_person()
+        if lower in _THING:
+            return self._last_state()
+        if lower in _GROUP:
+            last = self.memory.last_group()
+            return last
+        return None
+
+    def _last_state(self) -> Entity | None:
+        for ent in reversed(self.memory.groups):
+            if ent.country and ent.sector in ("GOV", None) and ent.name is None:
+                return ent
+        return self.memory.last_group()
+
+    def _pair_or_plural(self, tok: Token) -> list[Entity]:
+        """ "the two leaders", "both sides", "their": the two most recent distinct actors."""
+        lower = tok.lower_
+        span = _clip_mention(tok)
+        words = {t.lower_ for t in span}
+        if ({"two", "both"} & words and tok.lemma_.lower() in _PAIR_HEADS) or lower in ("their", "they", "them"):
+            people = tok.lemma_.lower() in ("leader", "president")
+            pair = self.memory.last_two(people=people)
+            if pair and ({"two", "both"} & words or lower in ("their", "they", "them")):
+                return [Entity(text=span.text, name=e.name, country=e.country, sector=e.sector) for e in pair]
+        return []
+
+
+def _dedupe(entities: list[Entity]) -> list[Entity]:
+    seen: set[tuple] = set()
+    out = []
+    for ent in entities:
+        key = (ent.country, ent.name)
+        if key == (None, None) or key in seen:
+            continue
+        seen.add(key)
+        out.append(ent)
+    return out

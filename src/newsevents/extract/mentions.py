@@ -1,0 +1,250 @@
+"""Event mentions: trigger words in a sentence and their argument tokens.
+
+A mention is a trigger (verb, nominalisation, light-verb object or phrasal
+verb) with the tokens that fill its actor and recipient slots, read off the
+dependency parse: subjects, objects, passive agents, "between X and Y",
+possessives and country modifiers of nominal triggers, and the subjects that
+control infinitives ("urged Trump to cancel": Trump cancels).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .lexicon import LIGHT_VERBS, NEEDS_MODIFIER, REPORTING_VERBS, TriggerSense, trigger_table
+
+# Prepositions that mark the recipient of each type of nominal or verbal trigger.
+_RECIPIENT_PREPS = {
+    "CONSULT": ("with", "to"),
+    "AGREE": ("with", "to"),
+    "COOPERATE": ("with", "to"),
+    "SUPPORT": ("for", "to"),
+    "AID": ("to", "for"),
+    "REQUEST": ("on", "to", "from"),
+    "ACCUSE": ("against", "on", "at", "of", "over"),
+    "REJECT": ("of",),
+    "THREATEN": ("against", "on", "to"),
+    "SANCTION": ("on", "against", "of"),
+    "ASSAULT": ("on", "against", "in"),
+    "COERCE": ("of", "on", "against"),
+    "RETREAT": ("of", "from"),
+    "MOBILIZE": ("to", "against", "near"),
+    "CONCEDE": ("on", "to", "for"),
+    "PROTEST": ("against", "outside"),
+}
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
+_NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    trigger: Token
+    sense: TriggerSense
+    actors: tuple[Token, ...]
+    recipients: tuple[Token, ...]
+    trigger_text: str
+    mode: str | None
+
+
+def _child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def _pobj(prep: Token) -> Token | None:
+    obj = _child(prep, "pobj")
+    if obj is None:
+        pcomp = _child(prep, "pcomp")
+        if pcomp is not None:
+            obj = _child(pcomp, "dobj", "pobj")
+    return obj
+
+
+def _modifier_words(tok: Token) -> set[str]:
+    words = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "npadvmod")}
+    words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")}
+    for c in tok.children:
+        if c.dep_ in ("compound", "amod", "dobj"):
+            words |= {g.lower_ for g in c.children if g.dep_ in ("compound", "amod")}
+    return words
+
+
+def _sense_for(tok: Token) -> TriggerSense | None:
+    table = trigger_table()
+    if tok.pos_ == "VERB" or (tok.pos_ == "AUX" and tok.dep_ == "ROOT"):
+        pos = "V"
+    elif tok.pos_ in ("NOUN", "PROPN"):
+        pos = "N"
+    else:
+        return None
+    candidates = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or ()
+    particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+    for sense in candidates:
+        if sense.particle is not None:
+            if sense.particle in particles:
+                return sense
+            continue
+        needed = NEEDS_MODIFIER.get((sense.lemma, pos))
+        if needed is not None and not (needed & _modifier_words(tok)):
+            continue
+        return sense
+    return None
+
+
+def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject of a verb, climbing control and coordination; (token, passive)."""
+    subj = _child(verb, *_SUBJ)
+    if subj is not None:
+        return subj, subj.dep_ == "nsubjpass"
+    if depth > 3:
+        return None, False
+    head = verb.head
+    if head is verb:
+        return None, False
+    if verb.dep_ == "xcomp":
+        # Object control: "urged Trump to cancel" -> Trump; otherwise the head's subject.
+        obj = _child(head, "dobj")
+        if obj is not None and head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "tell",
+                                                         "force", "invite", "allow", "help", "encourage"):
+            return obj, False
+        return _subject(head, depth + 1)
+    if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
+        return _subject(head, depth + 1)
+    if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
+        return head, False
+    if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
+        # "troops deployed in Syria": the noun is the patient of a participle.
+        return head, verb.tag_ == "VBN"
+    return None, False
+
+
+def _agent(verb: Token) -> Token | None:
+    agent = _child(verb, "agent")
+    return _pobj(agent) if agent is not None else None
+
+
+def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    subj, passive = _subject(tok)
+    agent = _agent(tok)
+    if passive:
+        if subj is not None:
+            recipients.append(subj)
+        if agent is not None:
+            actors.append(agent)
+    elif subj is not None:
+        actors.append(subj)
+    obj = _child(tok, "dobj", "dative")
+    if obj is not None:
+        recipients.append(obj)
+    preps = _RECIPIENT_PREPS.get(sense.type, ())
+    for child in tok.children:
+        if child.dep_ == "prep" and (child.lower_ in preps or (sense.particle and child.lower_ == sense.particle)):
+            obj = _pobj(child)
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                recipients.append(obj)
+        if child.dep_ == "prep" and child.lower_ == "between":
+            obj = _pobj(child)
+            if obj is not None:
+                actors.append(obj)
+    return actors, recipients
+
+
+def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token]]:
+    actors: list[Token] = []
+    recipients: list[Token] = []
+    for child in tok.children:
+        if child.dep_ == "poss":
+            actors.append(child)
+        elif child.dep_ in ("compound", "amod", "nmod") and (
+            child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.pos_ == "PROPN"
+        ):
+            # "the G20 summit" names the venue of a meeting, not a participant.
+            if not (sense.type == "CONSULT" and child.ent_type_ in ("ORG", "EVENT")):
+                actors.append(child)
+        elif child.dep_ == "prep":
+            low = child.lower_
+            obj = _pobj(child)
+            if obj is None or obj.ent_type_ in ("DATE", "TIME", "CARDINAL"):
+                continue
+            if low == "between" or (low == "among"):
+                actors.append(obj)
+            elif low == "by":
+                actors.append(obj)
+            elif low == "of" and sense.type in ("RETREAT",) and sense.mode in ("withdraw",):
+                actors.append(obj)
+            elif low in _RECIPIENT_PREPS.get(sense.type, ()):
+                recipients.append(obj)
+            elif low == "from" and sense.type in ("CONSULT",):
+                actors.append(obj)
+    # The subject of a light verb acts through its object ("held talks", "imposed sanctions").
+    head = tok.head
+    if tok.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and (
+        head.lemma_.lower() in LIGHT_VERBS or not actors
+    ):
+        subj, passive = _subject(head)
+        if subj is not None and not passive:
+            actors.append(subj)
+        agent = _agent(head)
+        if agent is not None:
+            actors.append(agent)
+        for child in head.children:
+            if child.dep_ == "prep" and child.lower_ in _RECIPIENT_PREPS.get(sense.type, ()) + ("with",):
+                obj = _pobj(child)
+                if obj is not None and obj.ent_type_ not in ("DATE", "TIME", "CARDINAL"):
+                    recipients.append(obj)
+        dative = _child(head, "dative")
+        if dative is not None:
+            recipients.append(dative)
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and not actors:
+        # "engaged in talks", "took part in the meeting"
+        subj, passive = _subject(head.head)
+        if subj is not None and not passive and head.lower_ in ("in", "into", "at"):
+            actors.append(subj)
+    elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB":
+        agent = _agent(head)
+        if agent is not None:
+            actors.append(agent)
+    return actors, recipients
+
+
+def _trigger_text(tok: Token, sense: TriggerSense) -> str:
+    doc = tok.doc
+    if sense.particle:
+        part = next((c for c in tok.children if c.lower_ == sense.particle), None)
+        if part is not None:
+            return doc[min(tok.i, part.i):max(tok.i, part.i) + 1].text
+    if sense.pos == "N":
+        left = [c for c in tok.children if c.dep_ in ("compound", "amod") and c.i == tok.i - 1
+                and c.ent_type_ not in ("GPE", "NORP", "PERSON", "ORG")]
+        if left:
+            return doc[left[0].i:tok.i + 1].text
+    return tok.text
+
+
+def find_mentions(sent: Span) -> list[Mention]:
+    """The event mentions of a sentence, in text order."""
+    out: list[Mention] = []
+    for tok in sent:
+        if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+            continue
+        if tok.ent_type_ in _NAME_LABELS:
+            continue  # "Asia-Pacific Economic Cooperation" names an organisation, not an event
+        sense = _sense_for(tok)
+        if sense is None:
+            continue
+        mode = sense.mode
+        if sense.pos == "V":
+            actors, recipients = _verb_args(tok, sense)
+        else:
+            if tok.lemma_.lower() == "strike" and (_modifier_words(tok) & _AIR):
+                sense = TriggerSense("strike", "N", "ASSAULT", "aerial", ("military",), 0.85)
+                mode = "aerial"
+            actors, recipients = _noun_args(tok, sense)
+        actors = [a for a in actors if a.i != tok.i]
+        recipients = [r for r in recipients if r.i != tok.i and r not in actors]
+        out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
+    return out
