@@ -17,11 +17,13 @@ BODY = "The foreign minister of Chile met his Peruvian counterpart in Lima on Mo
 
 def _split(items):
     items = list(items)
-    return ([x for x in items if isinstance(x, Article)], [x for x in items if isinstance(x, ReadProblem)], items)
+    articles = [x for x in items if isinstance(x, Article)]
+    return articles, [x for x in items if isinstance(x, ReadProblem)], items
 
 
 def _jsonl(path: Path, lines: list[object]) -> Path:
-    path.write_text("\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines) + "\n", encoding="utf-8")
+    body = "\n".join(x if isinstance(x, str) else json.dumps(x) for x in lines)
+    path.write_text(body + "\n", encoding="utf-8")
     return path
 
 
@@ -180,7 +182,8 @@ def test_valid_published(value):
     assert validate_published(value) == value
 
 
-@pytest.mark.parametrize("value", ["yesterday", "04/03/2025", "2025-13-01", "20250304", "2025-02-30", "", 2025, None])
+@pytest.mark.parametrize(
+    "value", ["yesterday", "04/03/2025", "2025-13-01", "20250304", "2025-02-30", "", 2025, None])
 def test_invalid_published(value):
     assert validate_published(value) is None
 
@@ -305,3 +308,16 @@ def test_unlistable_subfolder_is_a_problem(tmp_path, monkeypatch):
     arts, probs, _ = _split(iter_inputs([str(tmp_path)]))
     assert [a.text for a in arts] == ["Readable."]
     assert [p.source for p in probs] == [str(locked)] and "cannot list folder" in probs[0].message
+
+
+def test_huge_non_jsonl_file_is_refused_not_loaded(tmp_path, monkeypatch):
+    import newsevents.ingest.readers as readers
+
+    monkeypatch.setattr(readers, "MAX_WHOLE_FILE_BYTES", 100)
+    p = tmp_path / "dump.json"
+    p.write_text(json.dumps([{"text": "x" * 50}, {"text": "y" * 50}]), encoding="utf-8")
+    [pr] = iter_inputs([str(p)])
+    assert isinstance(pr, ReadProblem) and "too large" in pr.message and "JSONL" in pr.message
+    # JSONL of the same size is streamed and fine
+    q = _jsonl(tmp_path / "dump.jsonl", [{"text": "x" * 50}, {"text": "y" * 50}])
+    assert len(list(iter_inputs([str(q)]))) == 2

@@ -51,7 +51,8 @@ def test_short_text_trusts_the_declared_language():
     assert len(short.split()) < SHORT_TEXT_WORDS
     assert is_english(short) == (True, "en", 0.0)
     assert is_english("Le président est arrivé à Dakar.", declared="fr") == (False, "fr", 0.0)
-    # short French with the default field: assumed English (too short to judge), the extractor will find nothing
+    # short French with the default field: assumed English (too short to judge);
+    # the extractor will then find nothing in it
     assert is_english("Le président est arrivé à Dakar.")[0] is True
     assert is_english("Talks resumed.", declared="en-GB") == (True, "en", 0.0)
 
@@ -81,7 +82,7 @@ def test_model_loads_offline_and_import_stays_lazy():
         "def no_net(*a, **k): raise OSError('network disabled')\n"
         "socket.socket.connect = no_net\n"
         "import newsevents.ingest.readers, newsevents.ingest.language\n"
-        "assert 'py3langid' not in sys.modules and 'trafilatura' not in sys.modules and 'feedparser' not in sys.modules\n"
+        "assert not {'py3langid', 'trafilatura', 'feedparser', 'htmldate'} & set(sys.modules)\n"
         "from newsevents.ingest.language import detect_language\n"
         "print(detect_language('Das ist ein kurzer deutscher Satz über die Regierung in Berlin.')[0])\n"
     )

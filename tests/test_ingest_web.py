@@ -67,7 +67,8 @@ def test_html_is_sniffed_without_extension_and_from_stdin(tmp_path):
 
 
 def test_fragment_to_text():
-    html = "<p>Hello <b>big</b> world &amp; co.</p><p>Second<br/>line</p><!-- note -->tail<script>x()</script>"
+    html = ("<p>Hello <b>big</b> world &amp; co.</p><p>Second<br/>line</p>"
+            "<!-- note -->tail<script>x()</script>")
     assert fragment_to_text(html) == "Hello big world & co.\nSecond\nline\ntail"
     assert fragment_to_text("  plain   text ") == "plain text"
 
@@ -97,7 +98,8 @@ def test_atom_feed_items_and_item_without_text():
     assert kinds == ["Article", "ReadProblem", "Article"]
     a, pr, c = items
     assert a.published == "2024-11-20T23:40:00-10:00"  # published preferred over updated
-    assert a.text == "Fiji and Tonga signed a fisheries agreement in Suva on Wednesday.\nThe deal covers tuna quotas."
+    assert a.text == ("Fiji and Tonga signed a fisheries agreement in Suva on Wednesday.\n"
+                      "The deal covers tuna quotas.")
     assert a.outlet == "Pacific Wire" and a.language == "en"
     assert pr.source == f"{DATA / 'atom.atom'}#item-2" and "no text" in pr.message
     assert c.published == "2024-11-19T08:00:00+00:00"  # only <updated>: used
@@ -105,7 +107,8 @@ def test_atom_feed_items_and_item_without_text():
 
 
 def test_feed_date_falls_back_to_feedparsers_utc_date_for_unparseable_strings():
-    entry = {"published": "sometime on Tuesday", "published_parsed": time.struct_time((2025, 3, 4, 22, 0, 0, 1, 63, 0))}
+    utc = time.struct_time((2025, 3, 4, 22, 0, 0, 1, 63, 0))
+    entry = {"published": "sometime on Tuesday", "published_parsed": utc}
     assert feed_date(entry) == "2025-03-04"
     assert feed_date({}) is None
 

@@ -55,6 +55,9 @@ FEED_EXTS = frozenset({".xml", ".rss", ".atom"})
 # Enough to tell formats apart and to catch binary files without reading a
 # multi-GB file into memory.
 SNIFF_BYTES = 64 * 1024
+# Formats other than JSONL are read whole. A text/HTML/JSON file this big is not
+# one article but a dump in the wrong format; refuse it rather than exhaust memory.
+MAX_WHOLE_FILE_BYTES = 64 * 1024 * 1024
 
 _ISO_DATE_PREFIX = re.compile(r"^\d{4}-\d{2}-\d{2}(?:$|[T ])")
 
@@ -206,6 +209,12 @@ def _read_file(path: Path, defaults: Defaults) -> Iterator[Item]:
         yield from _read_jsonl_file(path, defaults)
         return
     try:
+        size = path.stat().st_size
+        if size > MAX_WHOLE_FILE_BYTES:
+            yield ReadProblem(source, f"file too large to read whole as {kind} ({size // 2**20} MiB, limit "
+                                      f"{MAX_WHOLE_FILE_BYTES // 2**20} MiB); convert it to JSONL "
+                                      "(one article per line), which is streamed")
+            return
         data = path.read_bytes()
     except OSError as exc:
         yield ReadProblem(source, f"cannot read file ({exc.strerror or exc})")
@@ -496,7 +505,9 @@ def _read_stream(stream: TextIO, source: str, defaults: Defaults) -> Iterator[It
     yield from _read_content(_sniff(data[:SNIFF_BYTES]), data, source, defaults)
 
 
-def _guard_decode(numbered: Iterator[tuple[int, str]], source: str) -> Iterator[tuple[int, str | ReadProblem]]:
+def _guard_decode(
+    numbered: Iterator[tuple[int, str]], source: str
+) -> Iterator[tuple[int, str | ReadProblem]]:
     """Pass stdin lines through; a decoding error ends the stream with one problem, not a traceback."""
     lineno = 0
     try:
