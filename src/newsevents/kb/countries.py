@@ -23,7 +23,7 @@ USER_ASSIGNED = {"XKX": "XK"}
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "actors"
 _COUNTRIES_FILE = DATA_DIR / "countries.csv"
-_ACRONYM_MAX = 5
+_ACRONYM_MAX = 6
 _PUNCT = re.compile(r"[.,;:!?\"()\[\]{}]")
 _SPACES = re.compile(r"\s+")
 _LEADING = ("the ",)
@@ -68,12 +68,13 @@ def is_acronym(form: str) -> bool:
 
     Otherwise the pronoun "us" or the noun "car" would be read as a country.
     """
-    letters = re.sub(r"[^A-Za-z]", "", form)
-    return 0 < len(letters) <= _ACRONYM_MAX and letters.isupper()
+    key = _acronym_key(form)
+    return 0 < len(key) <= _ACRONYM_MAX and key.isupper()
 
 
 def _acronym_key(text: str) -> str:
-    return re.sub(r"[^A-Za-z]", "", text)
+    # Digits and "+" stay: "G7" and "G20", "OPEC+" are different names.
+    return re.sub(r"[^A-Za-z0-9+]", "", text)
 
 
 class CountryTable:

@@ -1,0 +1,239 @@
+"""The actor KB: dated office holders, metonyms, IGOs, groups, roles, outlets."""
+
+import datetime as dt
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from newsevents.kb.actors import ActorMatch, get_actor_kb
+
+D = dt.date
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def kb():
+    return get_actor_kb()
+
+
+def m(name, country, sector, kind):
+    return ActorMatch(name, country, sector, kind)
+
+
+@pytest.mark.parametrize(
+    ("on", "holder"),
+    [(D(2010, 1, 1), "Barack Obama"), (D(2018, 1, 1), "Donald Trump"), (D(2023, 10, 6), "Joe Biden"),
+     (D(2025, 6, 1), "Donald Trump"), (D(2004, 6, 1), "George W. Bush")],
+)
+def test_us_president_by_date(kb, on, holder):
+    assert kb.match("the U.S. president", on) == m(holder, "USA", "GOV", "person")
+
+
+@pytest.mark.parametrize(
+    ("iso3", "office", "on", "holder"),
+    [("CHN", "foreign_minister", D(2018, 6, 1), "Wang Yi"), ("CHN", "foreign_minister", D(2023, 5, 1), "Qin Gang"),
+     ("CHN", "foreign_minister", D(2024, 1, 1), "Wang Yi"), ("RUS", "head_of_state", D(2010, 1, 1), "Dmitry Medvedev"),
+     ("GBR", "head_of_government", D(2022, 10, 1), "Liz Truss"), ("USA", "defence_minister", D(2022, 1, 1), "Lloyd Austin"),
+     ("USA", "head_of_government", D(2022, 1, 1), "Joe Biden"), ("UN", "secretary_general", D(2010, 1, 1), "Ban Ki-moon"),
+     ("NATO", "secretary_general", D(2020, 1, 1), "Jens Stoltenberg"), ("FRA", "head_of_state", D(2015, 1, 1), "François Hollande")],
+)
+def test_office_holder(kb, iso3, office, on, holder):
+    assert kb.office_holder(iso3, office, on) == holder
+
+
+def test_office_holder_unknown(kb):
+    assert kb.office_holder("USA", "head_of_state", D(1800, 1, 1)) is None
+    assert kb.office_holder("ZZZ", "head_of_state", D(2020, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("China", m(None, "CHN", "GOV", "state")), ("the United States", m(None, "USA", "GOV", "state")),
+     ("Beijing", m(None, "CHN", "GOV", "metonym")), ("Washington", m(None, "USA", "GOV", "metonym")),
+     ("Moscow", m(None, "RUS", "GOV", "metonym")), ("Pyongyang", m(None, "PRK", "GOV", "metonym")),
+     ("Tehran", m(None, "IRN", "GOV", "metonym")), ("Damascus", m(None, "SYR", "GOV", "metonym")),
+     ("Ankara", m(None, "TUR", "GOV", "metonym")), ("Seoul", m(None, "KOR", "GOV", "metonym")),
+     ("the White House", m(None, "USA", "GOV", "metonym")), ("the State Department", m(None, "USA", "GOV", "metonym")),
+     ("the Kremlin", m(None, "RUS", "GOV", "metonym")), ("Zhongnanhai", m(None, "CHN", "GOV", "metonym")),
+     ("Downing Street", m(None, "GBR", "GOV", "metonym")), ("Whitehall", m(None, "GBR", "GOV", "metonym")),
+     ("the Elysée", m(None, "FRA", "GOV", "metonym")), ("the Blue House", m(None, "KOR", "GOV", "metonym")),
+     ("the Pentagon", m(None, "USA", "MIL", "metonym")), ("China's Foreign Ministry", m(None, "CHN", "GOV", "role"))],
+)
+def test_states_and_metonyms(kb, text, expected):
+    assert kb.match(text) == expected
+
+
+@pytest.mark.parametrize("text", ["the Foreign Ministry", "officials", "the president", "Foo Barovich",
+                                  "the weather", "", "us", "Zorblatt Liberation Front"])
+def test_unknown_returns_none(kb, text):
+    assert kb.match(text, D(2020, 1, 1)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "sector"),
+    [("South Korean authorities", "KOR", "GOV"), ("Chinese officials", "CHN", "GOV"), ("Turkish troops", "TUR", "MIL"),
+     ("Syrian army", "SYR", "MIL"), ("Russian police", "RUS", "COP"), ("U.S. senators", "USA", "LEG"),
+     ("Iraqi rebels", "IRQ", "REB"), ("Afghan protesters", "AFG", "CVL"), ("a U.S. government official", "USA", "GOV"),
+     ("Israeli soldiers", "ISR", "MIL"), ("Ukrainian refugees", "UKR", "REF"), ("French workers", "FRA", "LAB"),
+     ("Iranian clerics", "IRN", "REL"), ("Egyptian judges", "EGY", "JUD"), ("Indian journalists", "IND", "MED")],
+)
+def test_demonym_role(kb, text, country, sector):
+    assert kb.match(text) == m(None, country, sector, "role")
+
+
+def test_office_title_resolves_to_holder(kb):
+    assert kb.match("the Chinese foreign minister", D(2018, 6, 1)) == m("Wang Yi", "CHN", "GOV", "person")
+    assert kb.match("the Chinese foreign minister", D(2023, 5, 1)) == m("Qin Gang", "CHN", "GOV", "person")
+    # Without a date the holder is unknown: the role alone.
+    assert kb.match("the Chinese foreign minister") == m(None, "CHN", "GOV", "role")
+    assert kb.match("British Prime Minister", D(2019, 1, 1)) == m("Theresa May", "GBR", "GOV", "person")
+    assert kb.match("the president of France", D(2020, 1, 1)) == m("Emmanuel Macron", "FRA", "GOV", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "expected"),
+    [("President Joe Biden", D(2023, 10, 6), m("Joe Biden", "USA", "GOV", "person")),
+     ("Chinese Foreign Minister Wang Yi", D(2023, 10, 6), m("Wang Yi", "CHN", "GOV", "person")),
+     ("Sen. Lindsey Graham", D(2023, 10, 6), m("Lindsey Graham", "USA", "LEG", "person")),
+     ("Gen. Mark Milley", D(2021, 1, 1), m("Mark Milley", "USA", "MIL", "person")),
+     ("President Trump", D(2018, 1, 1), m("Donald Trump", "USA", "GOV", "person")),
+     ("Xi", D(2023, 10, 6), m("Xi Jinping", "CHN", "GOV", "person")),
+     ("Putin", D(2023, 10, 6), m("Vladimir Putin", "RUS", "GOV", "person")),
+     ("Biden's", D(2023, 10, 6), m("Joe Biden", "USA", "GOV", "person")),
+     ("former President Barack Obama", D(2020, 1, 1), m("Barack Obama", "USA", "PTY", "person"))],
+)
+def test_titles_and_names(kb, text, on, expected):
+    assert kb.match(text, on) == expected
+
+
+def test_person_out_of_office_is_pty(kb):
+    assert kb.person("Trump", D(2022, 6, 1)) == m("Donald Trump", "USA", "PTY", "person")
+    assert kb.person("Trump", D(2018, 1, 1)) == m("Donald Trump", "USA", "GOV", "person")
+
+
+def test_surname_resolved_by_date(kb):
+    assert kb.match("Clinton", D(2000, 1, 1)).name == "Bill Clinton"
+    assert kb.match("Clinton", D(2010, 1, 1)).name == "Hillary Clinton"
+    # Two Lis in office in 2023 (premier and defence minister): ambiguous without a title.
+    assert kb.match("Li", D(2023, 5, 1)) is None
+    assert kb.match("Premier Li", D(2023, 5, 1)).name == "Li Qiang"
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("the U.N.", "United Nations"), ("UN", "United Nations"), ("the U.N. Security Council", "United Nations Security Council"),
+     ("the General Assembly", "United Nations General Assembly"), ("UNHCR", "United Nations High Commissioner for Refugees"),
+     ("UNICEF", "United Nations Children's Fund"), ("WFP", "World Food Programme"), ("NATO", "North Atlantic Treaty Organization"),
+     ("the EU", "European Union"), ("European Commission", "European Commission"), ("the African Union", "African Union"),
+     ("ASEAN", "Association of Southeast Asian Nations"), ("APEC", "Asia-Pacific Economic Cooperation"), ("G7", "Group of Seven"),
+     ("the G20", "Group of Twenty"), ("OPEC", "Organization of the Petroleum Exporting Countries"), ("WHO", "World Health Organization"),
+     ("the IMF", "International Monetary Fund"), ("the World Bank", "World Bank"), ("ICC", "International Criminal Court"),
+     ("IAEA", "International Atomic Energy Agency"), ("the Arab League", "Arab League"), ("ECOWAS", "Economic Community of West African States"),
+     ("Interpol", "Interpol"), ("WTO", "World Trade Organization"), ("OSCE", "Organization for Security and Co-operation in Europe")],
+)
+def test_igos(kb, text, name):
+    assert kb.match(text) == m(name, None, "IGO", "igo")
+
+
+def test_who_pronoun_is_not_an_igo(kb):
+    assert kb.match("who") is None
+
+
+def test_igo_office(kb):
+    assert kb.match("U.N. Secretary-General", D(2020, 1, 1)) == m("António Guterres", None, "IGO", "person")
+    assert kb.match("NATO Secretary General Mark Rutte", D(2025, 1, 1)) == m("Mark Rutte", None, "IGO", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country", "sector"),
+    [("Islamic State", "Islamic State", None, "REB"), ("ISIS", "Islamic State", None, "REB"), ("ISIL", "Islamic State", None, "REB"),
+     ("Daesh", "Islamic State", None, "REB"), ("the Taliban", "Taliban", "AFG", "REB"), ("Boko Haram", "Boko Haram", "NGA", "REB"),
+     ("Hamas", "Hamas", "PSE", "REB"), ("Hezbollah", "Hezbollah", "LBN", "REB"), ("the Houthis", "Houthis", "YEM", "REB"),
+     ("al-Shabab", "al-Shabab", "SOM", "REB"), ("SDF", "Syrian Democratic Forces", "SYR", "REB"),
+     ("YPG", "People's Protection Units", "SYR", "REB"), ("PKK", "Kurdistan Workers' Party", "TUR", "REB"),
+     ("Wagner", "Wagner Group", "RUS", "REB"), ("al-Qaeda", "al-Qaeda", None, "REB"), ("Free Syrian Army", "Free Syrian Army", "SYR", "REB"),
+     ("HTS", "Hayat Tahrir al-Sham", "SYR", "REB"), ("FARC", "Revolutionary Armed Forces of Colombia", "COL", "REB"),
+     ("Hamas fighters", "Hamas", "PSE", "REB"), ("the Republican Party", "Republican Party", "USA", "PTY"),
+     ("BJP", "Bharatiya Janata Party", "IND", "PTY"), ("the Chinese Communist Party", "Chinese Communist Party", "CHN", "PTY")],
+)
+def test_groups(kb, text, name, country, sector):
+    hit = kb.match(text)
+    assert (hit.name, hit.country, hit.sector) == (name, country, sector)
+
+
+def test_generic_groups_have_no_country(kb):
+    assert kb.match("protesters") == m(None, None, "CVL", "group")
+    assert kb.match("Kurdish fighters") == m(None, None, "REB", "group")
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [("Washington Post", "The Washington Post", "USA"), ("the New York Times", "The New York Times", "USA"),
+     ("Reuters", "Reuters", "GBR"), ("AP", "Associated Press", "USA"), ("AFP", "Agence France-Presse", "FRA"),
+     ("Bloomberg News", "Bloomberg", "USA"), ("Bloomberg", "Bloomberg", "USA"), ("CNN", "CNN", "USA"), ("BBC", "BBC", "GBR"),
+     ("Fox News", "Fox News", "USA"), ("Xinhua", "Xinhua", "CHN"), ("Global Times", "Global Times", "CHN"),
+     ("People's Daily", "People's Daily", "CHN"), ("Yonhap", "Yonhap", "KOR"), ("KCNA", "KCNA", "PRK"), ("TASS", "TASS", "RUS"),
+     ("RIA Novosti", "RIA Novosti", "RUS"), ("Al Jazeera", "Al Jazeera", "QAT"), ("the Guardian", "The Guardian", "GBR"),
+     ("Dong-A Ilbo", "Dong-A Ilbo", "KOR"), ("NHK", "NHK", "JPN"), ("Kyodo", "Kyodo", "JPN"), ("the Post", "The Washington Post", "USA")],
+)
+def test_outlets(kb, text, name, country):
+    assert kb.outlet(text) == m(name, country, "MED", "media")
+
+
+def test_short_outlet_forms_only_in_outlet(kb):
+    # "the Post" is an outlet in attribution context, not an actor anywhere.
+    assert kb.match("the Post") is None
+
+
+@pytest.mark.parametrize(
+    ("word", "sector"),
+    [("president", "GOV"), ("minister", "GOV"), ("spokeswoman", "GOV"), ("ambassador", "GOV"), ("authorities", "GOV"),
+     ("administration", "GOV"), ("general", "MIL"), ("troops", "MIL"), ("air force", "MIL"), ("police", "COP"),
+     ("officers", "COP"), ("judge", "JUD"), ("prosecutor", "JUD"), ("senator", "LEG"), ("lawmakers", "LEG"), ("MP", "LEG"),
+     ("party", "PTY"), ("opposition", "OPP"), ("rebels", "REB"), ("jihadists", "REB"), ("spy", "SPY"),
+     ("intelligence agency", "SPY"), ("journalist", "MED"), ("tanker", "BUS"), ("rights group", "NGO"), ("activists", "NGO"),
+     ("villagers", "CVL"), ("imam", "REL"), ("union", "LAB"), ("migrants", "REF"), ("doctors", "HLH"), ("hospital", "HLH"),
+     ("congressmen", "LEG"), ("militias", "REB")],
+)
+def test_role_sector(kb, word, sector):
+    assert kb.role_sector(word) == sector
+
+
+def test_role_sector_unknown(kb):
+    assert kb.role_sector("banana") is None
+
+
+def test_kb_cached_and_lazy():
+    assert get_actor_kb() is get_actor_kb()
+    # Importing must not read any data: only the first get_actor_kb() call does.
+    out = subprocess.run(
+        [sys.executable, "-c", "import newsevents.kb.actors as a; print(a.get_actor_kb.cache_info().currsize)"],
+        capture_output=True, text=True, check=True,
+    )
+    assert out.stdout.strip() == "0"
+
+
+def test_check_kb_script_passes():
+    result = subprocess.run([sys.executable, str(ROOT / "scripts" / "check_kb.py")], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+
+
+def test_data_volume(kb):
+    terms = list(kb.terms())
+    assert len(terms) >= 150
+    assert len({t.country for t in terms}) >= 5
+
+
+def test_match_is_fast(kb):
+    texts = ["President Joe Biden", "Chinese officials", "the U.N. Security Council", "Hamas fighters", "Beijing",
+             "the Chinese foreign minister", "protesters", "unknown thing here"]
+    on = D(2023, 10, 6)
+    start = time.perf_counter()
+    for i in range(2000):
+        for t in texts:
+            kb._match(t, on)  # uncached path: the worst case
+    per_call = (time.perf_counter() - start) / (2000 * len(texts))
+    assert per_call < 200e-6
