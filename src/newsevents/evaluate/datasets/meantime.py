@@ -6,9 +6,10 @@ and published on its creation time (the TIMEX3 with
 functionInDocument=CREATION_TIME).
 
 Gold status of an annotated EVENT_MENTION, first rule that applies:
-polarity NEG -> negated; certainty POSSIBLE or PROBABLE -> possible;
-time FUTURE -> planned; certainty CERTAIN + polarity POS + time NON_FUTURE ->
-occurred; anything UNDERSPECIFIED or blank is left out.
+polarity NEG -> negated; any other polarity, certainty or time that is
+UNDERSPECIFIED or blank -> left out; certainty POSSIBLE or PROBABLE ->
+possible; time FUTURE -> planned; otherwise (CERTAIN, POS, NON_FUTURE) ->
+occurred.
 
 Alignment: one of our events covers a gold mention when its trigger, located
 inside its evidence sentence, overlaps the mention's tokens (characters);
@@ -37,6 +38,7 @@ DEFINITIONS = {
 }
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''", "'re", "'ve", "'ll", "'d", "'m"})
+_KNOWN_CERTAINTY = frozenset({"CERTAIN", "POSSIBLE", "PROBABLE"})
 _NO_SPACE_AFTER = frozenset({"(", "[", "{", "$", "``", "#"})
 
 
@@ -59,13 +61,13 @@ class MeantimeDoc:
 def gold_status(certainty: str, polarity: str, time: str) -> str | None:
     if polarity == "NEG":
         return "negated"
+    if polarity != "POS" or certainty not in _KNOWN_CERTAINTY or time not in ("FUTURE", "NON_FUTURE"):
+        return None  # underspecified or blank: the annotators could not tell, neither can we score it
     if certainty in ("POSSIBLE", "PROBABLE"):
         return "possible"
     if time == "FUTURE":
         return "planned"
-    if certainty == "CERTAIN" and polarity == "POS" and time == "NON_FUTURE":
-        return "occurred"
-    return None
+    return "occurred"
 
 
 def parse_meantime(xml_text: str | bytes, doc_id: str | None = None) -> MeantimeDoc:
