@@ -167,11 +167,11 @@ DATASETS: Mapping[str, DatasetSpec] = {
         ),
         DatasetSpec(
             "geo-lgl", "LGL local-news toponyms (Gritta et al. copy): gazetteer resolution",
-            "peers/geo", f"{_PKG}.wrapped:run_geo_lgl",
+            "peers/geo/lgl.xml", f"{_PKG}.wrapped:run_geo_lgl",
         ),
         DatasetSpec(
             "geo-geowebnews", "GeoWebNews toponyms (Gritta et al.): gazetteer resolution",
-            "peers/geo", f"{_PKG}.wrapped:run_geo_geowebnews",
+            "peers/geo/GeoWebNews/GWN.xml", f"{_PKG}.wrapped:run_geo_geowebnews",
         ),
         DatasetSpec(
             "conflibert-cameo", "ConfliBERT CAMEO PentaClass sentences (train split): five-way class",

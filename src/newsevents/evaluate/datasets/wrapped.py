@@ -4,10 +4,9 @@
 - geo-lgl, geo-geowebnews: `newsevents.evaluate.geo.evaluate_geo(dataset, path, limit) -> GeoScore`
 
 Both are imported only when run; when their module is not installed the
-registry reports the dataset as unavailable. Their `as_dict()` is turned into
-a DatasetResult generically: values in [0, 1] that are floats are figures,
-integers are counts, so a field added on their side shows up without a
-change here.
+registry reports the dataset as unavailable. Their `as_dict()` (or
+`summary()`) is turned into a DatasetResult: the defined fraction-valued
+fields are figures, integers are counts (listed in the notes).
 """
 
 from __future__ import annotations
@@ -17,6 +16,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ...errors import EvaluationError
 from . import DatasetMissing, DatasetResult, DatasetUnavailable
 
 TIMEML_DEFINITIONS = {
@@ -28,10 +28,17 @@ TIMEML_DEFINITIONS = {
 }
 TIMEML_N = {"precision": "n_system", "recall": "n_gold", "f1": "n_gold",
             "strict_accuracy": "n_gold_found", "relaxed_accuracy": "n_gold_found"}
+GEO_DEFINITIONS = {
+    "exact": "gold toponyms with a GeoNames id whose id we return (gold spans given; recognition not measured)",
+    "within_161km": "gold toponyms with coordinates that we place within 161 km (100 miles)",
+    "coverage": "gold toponyms for which we return any place",
+}
+GEO_N = {"exact": "n_with_id", "within_161km": "n", "coverage": "n"}
+# Mordecai3 technical report (Halterman 2023): its published figures, averaged over
+# six evaluation sets (not per set), so they are anchors for both LGL and GeoWebNews.
 GEO_ANCHOR = {
-    # Mordecai3 technical report (Halterman 2023), as quoted in the issue.
-    "geo-geowebnews": "Mordecai3 92.6% (Halterman 2023)",
-    "geo-lgl": "Mordecai3 96.6% (Halterman 2023)",
+    "exact": "Mordecai3 92.6% (exact id, mean of six sets; Halterman 2023)",
+    "within_161km": "Mordecai3 96.6% (within 161 km, mean of six sets; Halterman 2023)",
 }
 _GEO_NAMES = {"geo-lgl": "lgl", "geo-geowebnews": "geowebnews"}
 
@@ -49,7 +56,12 @@ def from_score(dataset: str, score: Any, definitions: Mapping[str, str],
                anchor: Mapping[str, str] | None = None, anchor_hint: str | None = None,
                n_of: Mapping[str, str] | None = None) -> DatasetResult:
     """A DatasetResult from another adapter's score object (anything with `as_dict()`)."""
-    raw = score.as_dict() if hasattr(score, "as_dict") else dict(score)
+    if hasattr(score, "as_dict"):
+        raw = score.as_dict()
+    elif hasattr(score, "summary"):
+        raw = score.summary()
+    else:
+        raw = dict(score)
     metrics: dict[str, float] = {}
     n: dict[str, int] = {}
     for key, value in raw.items():
@@ -57,9 +69,10 @@ def from_score(dataset: str, score: Any, definitions: Mapping[str, str],
             continue
         if isinstance(value, int):
             n[key] = value
-        elif isinstance(value, float) and 0.0 <= value <= 1.0:
+        elif isinstance(value, float) and 0.0 <= value <= 1.0 and (not definitions or key in definitions):
+            # with definitions given, only the defined figures (a median in km can also sit in [0, 1])
             metrics[key] = value
-    items = next((n[k] for k in ("n_gold", "n_toponyms", "n_docs", "n") if k in n), None)
+    items = next((n[k] for k in ("n_gold", "n", "n_toponyms", "n_docs") if k in n), None)
     if items is not None:
         n["items"] = items
     for metric, count_key in (n_of or {}).items():
@@ -76,8 +89,8 @@ def from_score(dataset: str, score: Any, definitions: Mapping[str, str],
         else:
             notes.append(f"anchor: {anchor_hint}")
     elif anchor:
-        result_anchor = dict(anchor)
-    counts_text = ", ".join(f"{k} {v}" for k, v in n.items() if k != "items")
+        result_anchor = {k: v for k, v in anchor.items() if k in metrics} or None
+    counts_text = ", ".join(f"{k} {v}" for k, v in raw.items() if isinstance(v, int) and not isinstance(v, bool))
     if counts_text:
         notes.append("counts: " + counts_text)
     return DatasetResult(dataset, metrics, n, defs, result_anchor, notes)
@@ -107,11 +120,11 @@ def _run_geo(dataset: str, path: Path, limit: int | None) -> DatasetResult:
     module = _import("newsevents.evaluate.geo")
     try:
         score = module.evaluate_geo(_GEO_NAMES[dataset], path=_own_default(dataset, path), limit=limit)
-    except FileNotFoundError as exc:
+    except (FileNotFoundError, EvaluationError) as exc:
+        if Path(path).exists():
+            raise
         raise DatasetMissing(path, dataset) from exc
-    definitions = getattr(module, "DEFINITIONS", {})
-    result = from_score(dataset, score, definitions if isinstance(definitions, Mapping) else {},
-                        anchor_hint=GEO_ANCHOR[dataset])
+    result = from_score(dataset, score, GEO_DEFINITIONS, anchor=GEO_ANCHOR, n_of=GEO_N)
     result.notes.append("scored by newsevents.evaluate.geo; Mordecai3's figure is its own published "
                         "measure on the set, read it as an anchor, not a like-for-like comparison")
     return result
