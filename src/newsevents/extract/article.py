@@ -28,6 +28,10 @@ log = logging.getLogger(__name__)
 # saying is the event itself, not a claim about it.
 SPEECH_ACTS = frozenset({"AGREE", "SUPPORT", "REQUEST", "ACCUSE", "REJECT", "THREATEN", "CONCEDE"})
 POOLED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# Types that are directed at someone: without a syntactic recipient, the
+# nearest other named entity of the sentence is the best guess.
+NEEDS_RECIPIENT = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "REQUEST", "THREATEN", "SUPPORT",
+                             "REJECT", "AID", "CONCEDE", "COOPERATE", "PROTEST"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 _DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
@@ -79,15 +83,39 @@ def _attachment(tok: Token) -> Token:
     return tok
 
 
-def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None) -> DateValue | None:
-    chain = _governing_chain(trigger)
-    chain_ids = {t.i for t in chain}
+def _scope_ids(trigger: Token) -> set[int]:
+    """Tokens whose time or place modifiers describe the event: its governing
+    chain, plus the clauses that describe a nominal trigger ("a meeting, which
+    is set to take place next month")."""
+    ids = {t.i for t in _governing_chain(trigger)}
+    if trigger.pos_ in ("NOUN", "PROPN"):
+        ids |= {c.i for c in trigger.children if c.dep_ in ("relcl", "acl")}
+    return ids
+
+
+def _reporting_ids(sent: Span) -> set[int]:
+    return {t.i for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"}
+
+
+def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
+               speech_act: bool = False) -> DateValue | None:
+    """The time expression that modifies the event; failing that, the sentence's
+    one time expression that modifies no report verb (news sentences rarely
+    carry two unrelated times)."""
+    chain_ids = _scope_ids(trigger)
+    reporting = _reporting_ids(sent)
+    if speech_act:
+        # A speech act happens when it is said: "Salih said on Monday".
+        chain_ids |= {a.i for a in trigger.ancestors if a.i in reporting}
     best: tuple[int, DateValue] | None = None
+    fallback: list[tuple[int, str]] = []
     for ent in sent.ents:
         if ent.label_ not in ("DATE", "TIME"):
             continue
         attached = _attachment(ent.root)
         if attached.i not in chain_ids:
+            if attached.i not in reporting:
+                fallback.append((abs(ent.root.i - trigger.i), ent.text))
             continue
         text = ent.text
         prev = ent.start - 1
@@ -99,12 +127,13 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         distance = abs(ent.root.i - trigger.i)
         if best is None or distance < best[0]:
             best = (distance, value)
+    if best is None and len(fallback) == 1:
+        return resolve_expression(fallback[0][1], anchor, tense=tense)
     return best[1] if best else None
 
 
 def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str]) -> Place | None:
-    chain = _governing_chain(trigger)
-    chain_ids = {t.i for t in chain}
+    chain_ids = _scope_ids(trigger)
     for ent in sent.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
@@ -181,7 +210,42 @@ class ArticleExtractor:
                 event = self._event(mention, sent)
                 if event is not None:
                     raw.append(event)
-        return merge_events(raw)
+                    self.coder.memory.last_event_actors = list(event.actor)
+                elif mention.sense.pos == "N" and not mention.actors:
+                    self._refer_back(mention, sent, raw)
+        return merge_events(_denials_answer_accusers(raw))
+
+    def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str]) -> list[Entity]:
+        """The political entity named nearest the trigger that is not the actor,
+        for types that are directed at someone ("condemned the test")."""
+        best: tuple[int, Entity] | None = None
+        for index, ent in self.coder.sentence_entities(sent):
+            key = ent.country or (ent.name or "").lower()
+            if not key or key in actor_keys:
+                continue
+            distance = abs(index - trigger.i) + (0 if index > trigger.i else 3)
+            if best is None or distance < best[0]:
+                best = (distance, ent)
+        return [best[1]] if best else []
+
+    def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> None:
+        """A bare "the meeting" names an event already coded: it adds its date,
+        place and claimants to that event rather than making a new one."""
+        for i in range(len(raw) - 1, max(-1, len(raw) - 8), -1):
+            prior = raw[i]
+            if prior.type != m.sense.type or (prior.mode and m.mode and prior.mode != m.mode):
+                continue
+            tense = _tense(prior.status)
+            claims, hedged = claims_for(m.trigger, self.res.kb, is_speech_act=False, same_actor=lambda t: False)
+            attribution = tuple(dict.fromkeys(prior.attribution + tuple(c.attribution for c in claims)))
+            raw[i] = replace(
+                prior,
+                attribution=attribution,
+                sourcing="attributed" if attribution else prior.sourcing,
+                date=prior.date or _find_date(m.trigger, sent, self.anchor, tense),
+                place=prior.place or _find_place(m.trigger, sent, self.res, self.context_countries),
+            )
+            return
 
     def _event(self, m: Mention, sent: Span) -> Event | None:
         actors: list[Entity] = []
@@ -189,10 +253,12 @@ class ArticleExtractor:
             actors.extend(self.coder.code(tok))
         recipients: list[Entity] = []
         for tok in m.recipients:
-            recipients.extend(self.coder.code(tok))
+            recipients.extend(self.coder.code(tok) or self.coder.code_within(tok))
         actor_keys = _keys(actors)
         if not actor_keys:
             return None
+        if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
+            recipients = self._nearest_other(m.trigger, sent, actor_keys)
         recipients = [r for r in recipients if (r.country or r.name) and
                       (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
                        or r.name != next((a.name for a in actors if a.country == r.country), None))]
@@ -210,7 +276,7 @@ class ArticleExtractor:
                                     same_actor=same_actor)
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
-        date = _find_date(m.trigger, sent, self.anchor, _tense(status))
+        date = _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=m.sense.type in SPEECH_ACTS)
         if date is not None and status == "occurred" and _is_future(date, self.anchor):
             status = "planned"
         place = _find_place(m.trigger, sent, self.res, self.context_countries)
@@ -225,8 +291,30 @@ class ArticleExtractor:
         )
 
 
+def _names(entities: Sequence[Entity]) -> set[str]:
+    return {e.name for e in entities if e.name}
+
+
+def _denials_answer_accusers(events: list[Event]) -> list[Event]:
+    """A denial is directed at whoever made the claim: a REJECT with no
+    recipient gets the actor of the latest accusation aimed at its actor."""
+    out: list[Event] = []
+    for event in events:
+        if event.type == "REJECT" and not event.recipient:
+            mine = _keys(event.actor)
+            for prior in reversed(out):
+                if prior.type == "ACCUSE" and _keys(prior.recipient) & mine and not _keys(prior.actor) & mine:
+                    event = replace(event, recipient=prior.actor)
+                    break
+        out.append(event)
+    return out
+
+
 def _mergeable(a: Event, b: Event) -> bool:
-    if a.type != b.type or a.status != b.status:
+    if a.type != b.type or a.status != b.status or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    names_a, names_b = _names(a.actor), _names(b.actor)
+    if names_a and names_b and not names_a & names_b:
         return False
     if a.type in POOLED:
         ka, kb_ = _keys(a.actor) | _keys(a.recipient), _keys(b.actor) | _keys(b.recipient)
@@ -307,7 +395,7 @@ def extract_articles(articles: Sequence[Article], config: Config, res: Resources
             results[index] = ArticleEvents(article.id, article.published, skipped="empty text", article=article)
             continue
         if config.detect_language:
-            english, lang, score = is_english(article.text)
+            english, lang, score = is_english(article.text, declared=article.language)
             if not english:
                 results[index] = ArticleEvents(
                     article.id, article.published,

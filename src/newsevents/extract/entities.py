@@ -39,6 +39,8 @@ _TITLE_WORDS = frozenset({
     "emir", "ayatollah", "pope", "house", "senate", "majority", "minority", "democratic", "republican",
     "u.s.", "us", "british", "chinese", "russian", "press", "white", "the", "a", "an",
 })
+# Territories the gold codes as the state that holds sovereignty over them.
+SOVEREIGN = {"HKG": "CHN", "MAC": "CHN"}
 _NAME_SPLIT = re.compile(r"[\s\u00a0]+")
 
 
@@ -49,6 +51,7 @@ class ActorMemory:
     people: list[Entity] = field(default_factory=list)
     groups: list[Entity] = field(default_factory=list)
     persons_by_token: dict[str, Entity] = field(default_factory=dict)
+    last_event_actors: list[Entity] = field(default_factory=list)
 
     def remember(self, entity: Entity, *, person: bool) -> None:
         target = self.people if person else self.groups
@@ -133,6 +136,27 @@ class EntityCoder:
         self.memory = ActorMemory()
 
     # -- public -----------------------------------------------------------
+    def code_within(self, tok: Token) -> list[Entity]:
+        """Entities named inside a non-actor phrase: "North Korea's nuclear test" -> North Korea."""
+        for t in tok.subtree:
+            if t.i == tok.i or t.dep_ not in ("poss", "compound", "amod", "pobj", "nmod"):
+                continue
+            if t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.ent_iob_ == "B" or t.dep_ == "poss":
+                found = self.code(t, expand=False)
+                if found:
+                    return found
+        return []
+
+    def sentence_entities(self, sent: Span) -> list[tuple[int, Entity]]:
+        """Political entities named in a sentence, with the token index of each."""
+        out = []
+        for ent in sent.ents:
+            if ent.label_ not in ("GPE", "NORP", "PERSON", "ORG"):
+                continue
+            coded = self.code(ent.root, expand=False)
+            out.extend((ent.root.i, e) for e in coded)
+        return out
+
     def code(self, tok: Token, *, expand: bool = True) -> list[Entity]:
         """Entities for an argument head token, with its coordinated siblings."""
         heads = [tok]
@@ -197,8 +221,8 @@ class EntityCoder:
         if not name:
             return None
         text = span.text.strip()
-        match = self.kb.person(name, self.on) or self.kb.match(text, self.on)
-        if match is not None and match.kind == "person":
+        match = self.kb.person(name, self.on) or self.kb.match(text, self.on) or self.kb.match(name, self.on)
+        if match is not None and match.kind != "media":
             return Entity(text=text, name=match.name, country=match.country, sector=match.sector)
         known = self.memory.persons_by_token.get(name.lower())
         if known is not None:
@@ -222,8 +246,22 @@ class EntityCoder:
 
     def _country_and_sector(self, words: list[Token]) -> tuple[str | None, str | None]:
         country = sector = None
+        ids = {t.i for t in words}
+        if words:
+            # Whole named entities first: "Hong Kong-flagged" is Hong Kong, not "Hong".
+            for ent in words[0].doc.ents:
+                if ent.label_ in ("GPE", "NORP") and ent.start in ids:
+                    found = self.countries.lookup(ent.text)
+                    if found is None:
+                        match = self.kb.match(ent.text, self.on)
+                        if match is not None and match.kind in ("state", "metonym") and match.country:
+                            country = match.country
+                            break
+                    else:
+                        country = found.iso3
+                        break
         for t in words:
-            if country is None and (t.ent_type_ in ("GPE", "NORP") or t.text[:1].isupper()):
+            if country is None and (t.ent_type_ in ("GPE", "NORP") or t.text[:1].isupper()) and t.is_alpha:
                 found = self.countries.lookup(t.text)
                 if found is None and t.ent_type_ in ("GPE", "ORG", "FAC"):
                     match = self.kb.match(t.text, self.on)
@@ -233,7 +271,7 @@ class EntityCoder:
                     country = found.iso3
             if sector is None:
                 sector = self.kb.role_sector(t.lemma_.lower()) or self.kb.role_sector(t.lower_)
-        return country, sector
+        return SOVEREIGN.get(country, country), sector
 
     def _compose(self, tok: Token, span: Span) -> Entity | None:
         """A mention the KB does not know as a whole: country modifier + role word."""
@@ -274,8 +312,9 @@ class EntityCoder:
         if lower in _THING:
             return self._last_state()
         if lower in _GROUP:
-            last = self.memory.last_group()
-            return last
+            if len(_dedupe(self.memory.last_event_actors)) > 1:
+                return None  # "they" = the several actors of the last event (see _pair_or_plural)
+            return self.memory.last_group()
         return None
 
     def _last_state(self) -> Entity | None:
@@ -289,6 +328,9 @@ class EntityCoder:
         lower = tok.lower_
         span = _clip_mention(tok)
         words = {t.lower_ for t in span}
+        if lower in _GROUP and len(_dedupe(self.memory.last_event_actors)) > 1:
+            return [Entity(text=tok.text, name=e.name, country=e.country, sector=e.sector)
+                    for e in _dedupe(self.memory.last_event_actors)]
         if ({"two", "both"} & words and tok.lemma_.lower() in _PAIR_HEADS) or lower in ("their", "they", "them"):
             people = tok.lemma_.lower() in ("leader", "president")
             pair = self.memory.last_two(people=people)

@@ -265,6 +265,8 @@ NEEDS_MODIFIER = {
     ("call", "N"): {"phone", "telephone"},
     ("strike", "N"): {"general", "hunger", "labor", "labour"},
     ("support", "N"): {"military", "financial", "political"},
+    ("offer", "V"): {"talks", "help", "aid", "assistance", "support", "ceasefire", "truce", "deal", "concession",
+                     "concessions", "asylum", "mediation", "to", "invitation"},
 }
 
 # Light verbs whose subject acts through their object noun ("held talks",

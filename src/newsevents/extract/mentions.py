@@ -35,6 +35,7 @@ _RECIPIENT_PREPS = {
     "PROTEST": ("against", "outside"),
 }
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
 
@@ -65,6 +66,8 @@ def _pobj(prep: Token) -> Token | None:
 def _modifier_words(tok: Token) -> set[str]:
     words = {c.lower_ for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj", "npadvmod")}
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")}
+    if any(c.dep_ == "xcomp" for c in tok.children):
+        words.add("to")
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "dobj"):
             words |= {g.lower_ for g in c.children if g.dep_ in ("compound", "amod")}
@@ -96,6 +99,8 @@ def _sense_for(tok: Token) -> TriggerSense | None:
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb, climbing control and coordination; (token, passive)."""
     subj = _child(verb, *_SUBJ)
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        return verb.head, subj.dep_ == "nsubjpass"  # "a vessel that transferred oil": the vessel
     if subj is not None:
         return subj, subj.dep_ == "nsubjpass"
     if depth > 3:
@@ -180,6 +185,12 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
                 recipients.append(obj)
             elif low == "from" and sense.type in ("CONSULT",):
                 actors.append(obj)
+    # "sanctions adopted by the United Nations"
+    for child in tok.children:
+        if child.dep_ == "acl" and child.tag_ == "VBN":
+            agent = _agent(child)
+            if agent is not None:
+                actors.append(agent)
     # The subject of a light verb acts through its object ("held talks", "imposed sanctions").
     head = tok.head
     if tok.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and (

@@ -67,6 +67,15 @@ _DECADE = re.compile(
 )
 _RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?P<unit>days|weeks|months|years)$", re.I)
 _PAST_UNIT = re.compile(r"^(?:the\s+)?(?:past|last)\s+(?P<unit>week|month|year)$", re.I)
+_MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december")
+_LAST_NEXT_MONTH = re.compile(
+    r"^(?P<dir>last|next|this\s+past|this\s+coming)\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
+    r"[a-z]*\.?$", re.I)
+_AGO = re.compile(r"(?P<unit>day|week|month|year|decade)s?\s+ago$", re.I)
+_VAGUE_AGO = re.compile(
+    r"^(?:a\s+few|few|several|some|many|a\s+number\s+of|a\s+couple\s+of)\s+(?:day|week|month|year|decade)s\s+ago$",
+    re.I)
 _PRESENT = re.compile(r"^(?:now|currently|at\s+present|presently|right\s+now|at\s+the\s+moment)$", re.I)
 _PAST_REF = re.compile(r"^(?:recently|lately|in\s+recent\s+times)$", re.I)
 _HAS_YEAR = re.compile(r"\b(?:1[0-9]|20)\d{2}\b|\b\d{3}0'?s\b")
@@ -131,6 +140,21 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
         return anchor.isoformat(), None
     if _PAST_REF.match(core):
         return anchor.isoformat(), "before"
+    m = _LAST_NEXT_MONTH.match(core)
+    if m:
+        # "last June" is the June just past, "next March" the coming one:
+        # the recogniser instead takes the month in the previous (next)
+        # calendar year, which TimeBank's annotators and news usage do not
+        # (article of 1989-10-30: "last June" = 1989-06, not 1988-06).
+        month = next(i for i, name in enumerate(_MONTHS, 1) if name.startswith(m["month"].lower()[:3]))
+        if m["dir"].lower().split()[0] == "last" or m["dir"].lower().endswith("past"):
+            year = anchor.year if month < anchor.month else anchor.year - 1
+        else:
+            year = anchor.year if month > anchor.month else anchor.year + 1
+        return f"{year:04d}-{month:02d}", None
+    if _VAGUE_AGO.match(core):
+        # "several years ago" names no date: all we know is "before publication".
+        return anchor.isoformat(), "before"
     m = _RECENT.match(core)
     if m:
         unit = m["unit"].lower()
@@ -172,6 +196,11 @@ def _via_recognizer(core: str, anchor: Date | None, tense: str | None) -> tuple[
     value, mod = resolved
     if anchor is None and not _PLAIN_TIMEX.match(value.split("/")[0]):
         return None
+    ago = _AGO.search(core)
+    if ago and kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        # "two years ago" supports a year, not the day the recogniser counts
+        # back to; TimeML writes it the same way.
+        value = _truncate(Date.fromisoformat(value), ago["unit"].lower())
     if mod is None:
         prefix = _MOD_PREFIX.match(core)
         # Only when the recogniser skipped the prefix: "early next year" it
@@ -257,7 +286,8 @@ def _from_values(values: tuple[dict[str, Any], ...], anchor: Date | None, tense:
         timex = timex.replace("XXXX", f"{year.year:04d}")
         if "X" in timex:
             return None
-    return _timex_to_value(timex, anchor), mod
+    value = _timex_to_value(timex, anchor)
+    return (value, mod) if value is not None else None
 
 
 def _timex_to_value(timex: str, anchor: Date | None) -> str | None:
@@ -285,6 +315,17 @@ def _timex_to_value(timex: str, anchor: Date | None) -> str | None:
     if _PLAIN_TIMEX.match(date_part):
         return date_part
     return None
+
+
+def _truncate(day: Date, unit: str) -> str:
+    if unit in ("year", "decade"):
+        return f"{day.year:04d}"
+    if unit == "month":
+        return day.isoformat()[:7]
+    if unit == "week":
+        iso = day.isocalendar()
+        return f"{iso.year:04d}-W{iso.week:02d}"
+    return day.isoformat()
 
 
 def _weekday(isoday: int, anchor: Date, tense: str | None) -> Date:
@@ -322,8 +363,20 @@ def _choose(values: tuple[dict[str, Any], ...], anchor: Date, tense: str | None)
             if end >= anchor:
                 return v
         return dated[-1][1]
-    past = [v for start, v in dated if start <= anchor]
-    return past[-1] if past else dated[0][1]
+    past = [(start, v) for start, v in dated if start <= anchor]
+    upcoming = [(start, v) for start, v in dated if start > anchor]
+    if not past:
+        return dated[0][1]
+    if tense is None and upcoming:
+        # Unknown tense: the nearer occurrence. Scheduled items ("payable
+        # Dec. 15", "January" in a November article) are common in news and
+        # the extractor often cannot tell their tense; a past occurrence wins
+        # unless the coming one is nearer than the end of the past one.
+        end_raw = past[-1][1].get("end")
+        past_end = Date.fromisoformat(end_raw[:10]) - dt.timedelta(days=1) if end_raw else past[-1][0]
+        if (upcoming[0][0] - anchor).days < (anchor - past_end).days:
+            return upcoming[0][1]
+    return past[-1][1]
 
 
 def _season(year: int, season: str) -> str:
