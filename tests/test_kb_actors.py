@@ -237,3 +237,19 @@ def test_match_is_fast(kb):
             kb._match(t, on)  # uncached path: the worst case
     per_call = (time.perf_counter() - start) / (2000 * len(texts))
     assert per_call < 200e-6
+
+
+def test_person_serving_an_igo_codes_as_igo(kb):
+    assert kb.match("Ban Ki-moon", D(2010, 1, 1)) == m("Ban Ki-moon", None, "IGO", "person")
+    assert kb.match("Ban Ki-moon", D(2005, 1, 1)) == m("Ban Ki-moon", "KOR", "GOV", "person")
+
+
+@pytest.mark.parametrize(
+    ("text", "on", "name"),
+    [("Erdogan", D(2020, 1, 1), "Recep Tayyip Erdoğan"), ("Assad", D(2015, 1, 1), "Bashar al-Assad"),
+     ("MBS", D(2019, 1, 1), "Mohammed bin Salman"), ("Mohammed bin Salman", D(2023, 1, 1), "Mohammed bin Salman"),
+     ("the Israeli leader", D(2024, 1, 1), "Benjamin Netanyahu"), ("the Iranian president", D(2020, 1, 1), "Hassan Rouhani"),
+     ("North Korean leader Kim Jong Un", D(2023, 1, 1), "Kim Jong Un"), ("Moon", D(2018, 1, 1), "Moon Jae-in")],
+)
+def test_aliases_and_short_names(kb, text, on, name):
+    assert kb.match(text, on).name == name

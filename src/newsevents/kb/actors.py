@@ -529,7 +529,9 @@ class ActorKB:
         former: bool = False,
     ) -> ActorMatch:
         home = person.country
-        if home is None and person.terms:
+        current = person.in_office(on) if on is not None else next((t for t in person.terms if t.end is None), None)
+        if (current is not None and current.country in IGO_KEYS) or (home is None and person.terms):
+            # Serving an IGO (Ban Ki-moon in 2010) the person acts for it, not for a state.
             return ActorMatch(person.name, None, "IGO", "person")
         if person.sector is not None:
             sector = title_sector if title_sector in {"MIL", "LEG", "JUD", "REL"} else person.sector
