@@ -180,7 +180,7 @@ class EventStore:
         """Write the selected events as parquet, csv, jsonl, plover or cameo; returns the files written."""
         from .export import export
 
-        return export(self, fmt, Path(out), filters if filters is not None else Filters.of(**kwargs))
+        return export(self, fmt, os.fspath(out), filters if filters is not None else Filters.of(**kwargs))
 
 
 def open_store(path: str | os.PathLike[str], read_only: bool = False, *, wait: float = 5.0) -> EventStore:

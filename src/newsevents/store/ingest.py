@@ -28,6 +28,7 @@ from .rows import ErrorRow, build_rows, content_key
 Process = Callable[[Sequence[Article], Config], list[ArticleEvents]]
 
 _EXTRACT_FAILED = "NE000"
+_LOOKAHEAD = 8  # batches read ahead of extraction, to check what is already stored in one query
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,10 +249,18 @@ def ingest_items(
         if on_progress is not None:
             on_progress(progress())
 
-    batches = _batches(items, size, tally, limit)
+    def batches() -> Iterator[tuple[list[Article], list[ErrorRow]]]:
+        # Presence is checked for several batches at once: one connection instead of eight.
+        for chunk, problems in _batches(items, size * _LOOKAHEAD, tally, limit):
+            todo = prepare(chunk) if chunk else []
+            if not todo:
+                yield [], problems
+                continue
+            for i in range(0, len(todo), size):
+                yield todo[i:i + size], problems if i == 0 else []
+
     if workers <= 1:
-        for articles, problems in batches:
-            todo = prepare(articles)
+        for todo, problems in batches():
             tally.pending += len(todo)
             results, failure = None, None
             if todo:
@@ -262,13 +271,13 @@ def ingest_items(
             if todo or problems:
                 commit(todo, results, problems, failure)
     else:
-        _run_pool(batches, prepare, commit, tally, process, config, workers)
+        _run_pool(batches(), commit, tally, process, config, workers)
     final = progress()
     summary = tuple(sorted(((k, c, n) for (k, c), n in tally.by_kind.items()), key=lambda t: -t[2]))
     return IngestReport(progress=final, error_summary=summary, error_examples=tuple(tally.examples), db=store.path)
 
 
-def _run_pool(batches, prepare, commit, tally, process, config, workers) -> None:  # type: ignore[no-untyped-def]
+def _run_pool(batches, commit, tally, process, config, workers) -> None:  # type: ignore[no-untyped-def]
     """Keep at most workers+1 batches in flight (memory stays flat) and commit as they finish."""
     # fork: workers start in milliseconds and scripts need no `if __name__ == "__main__"` guard;
     # the parent holds no open database connection while the pool runs.
@@ -297,8 +306,7 @@ def _run_pool(batches, prepare, commit, tally, process, config, workers) -> None
                         results, failure = None, exc
                     commit(articles, results, problems, failure)
 
-        for articles, problems in batches:
-            todo = prepare(articles)
+        for todo, problems in batches:
             if not todo:
                 if problems:
                     commit([], [], problems, None)
