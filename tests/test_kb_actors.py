@@ -223,8 +223,8 @@ def test_check_kb_script_passes():
 
 def test_data_volume(kb):
     terms = list(kb.terms())
-    assert len(terms) >= 150
-    assert len({t.country for t in terms}) >= 5
+    assert len(terms) >= 700
+    assert len({t.country for t in terms}) >= 40
 
 
 def test_match_is_fast(kb):

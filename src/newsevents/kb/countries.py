@@ -39,6 +39,8 @@ class Country:
     demonyms: tuple[str, ...]
 
 
+# Pure function called many times per mention; a bounded memo makes repeats free.
+@functools.lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for names.
 
