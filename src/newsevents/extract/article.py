@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -49,6 +50,18 @@ class Resources:
     @classmethod
     def default(cls) -> Resources:
         return cls(get_actor_kb(), get_countries(), get_gazetteer())
+
+
+# "OFER PRISON, West Bank (Reuters) - ", "WASHINGTON —": a dateline is no part of the first sentence.
+_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][A-Za-z.'\- ]+){0,2})\s*(\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s")
+
+
+def blank_dateline(text: str) -> tuple[str, str | None]:
+    """The text with its dateline replaced by spaces (offsets stay valid), and the dateline place."""
+    match = _DATELINE.match(text)
+    if match is None:
+        return text, None
+    return " " * match.end() + text[match.end():], match.group(1).strip()
 
 
 def parse_anchor(published: str | None) -> dt.date | None:
@@ -405,7 +418,8 @@ def extract_articles(articles: Sequence[Article], config: Config, res: Resources
         if parse_anchor(article.published) is None:
             warnings.append("no publication date: relative dates left unresolved")
         results[index] = ArticleEvents(article.id, article.published, warnings=tuple(warnings), article=article)
-        for offset, piece in _chunks(article.text, config.max_chars):
+        text, _ = blank_dateline(article.text)
+        for offset, piece in _chunks(text, config.max_chars):
             pieces.append((piece, (index, offset)))
     collected: dict[int, list[Event]] = {}
     for doc, (index, offset) in nlp.pipe(pieces, as_tuples=True, batch_size=config.batch_size):

@@ -35,6 +35,11 @@ _RECIPIENT_PREPS = {
     "PROTEST": ("against", "outside"),
 }
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
+_DECISION_NOUNS = frozenset({"decision", "plan", "attempt", "effort", "bid", "move", "pledge", "promise", "threat",
+                             "offer", "order", "proposal", "intention", "refusal", "willingness", "call", "push"})
+# A nominal event in an adjunct of a verb is usually that verb's subject's act:
+# "Trump angered Iraqi politicians after a visit to troops".
+_ADJUNCT_PREPS = frozenset({"in", "into", "at", "after", "during", "before", "following", "since", "through", "amid"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -98,7 +103,9 @@ def _sense_for(tok: Token) -> TriggerSense | None:
 
 def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     """The subject of a verb, climbing control and coordination; (token, passive)."""
-    subj = _child(verb, *_SUBJ)
+    subjects = [c for c in verb.children if c.dep_ in _SUBJ]
+    # A mis-parsed dateline can add a second subject: the one nearest the verb wins.
+    subj = max(subjects, key=lambda c: (c.i < verb.i, -abs(verb.i - c.i))) if subjects else None
     if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
         return verb.head, subj.dep_ == "nsubjpass"  # "a vessel that transferred oil": the vessel
     if subj is not None:
@@ -117,11 +124,22 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return _subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        return _subject(head.head, depth + 1)  # "held her since arresting her"
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
-        # "troops deployed in Syria": the noun is the patient of a participle.
-        return head, verb.tag_ == "VBN"
+        if verb.tag_ == "VBN":
+            return head, True  # "troops deployed in Syria": the noun is the patient of a participle
+        # "the US decision to reimpose sanctions", "Trump's attempts to press China": the owner decides.
+        owner = next((c for c in head.children if c.dep_ == "poss"), None) or next(
+            (c for c in head.children if c.dep_ in ("compound", "amod") and c.ent_type_ in ("GPE", "NORP", "PERSON", "ORG")),
+            None)
+        if owner is not None:
+            return owner, False
+        if head.dep_ in ("dobj", "pobj", "attr") and head.lemma_.lower() in _DECISION_NOUNS:
+            return _subject(head.head if head.dep_ != "pobj" else head.head.head, depth + 1)
+        return None, False
     return None, False
 
 
@@ -210,10 +228,10 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
         dative = _child(head, "dative")
         if dative is not None:
             recipients.append(dative)
-    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB",) and not actors:
-        # "engaged in talks", "took part in the meeting"
+    elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not actors:
+        # "engaged in talks", "is in negotiations with", "angered them after a visit"
         subj, passive = _subject(head.head)
-        if subj is not None and not passive and head.lower_ in ("in", "into", "at"):
+        if subj is not None and not passive and head.lower_ in _ADJUNCT_PREPS:
             actors.append(subj)
     elif tok.dep_ == "nsubjpass" and head.pos_ == "VERB":
         agent = _agent(head)
