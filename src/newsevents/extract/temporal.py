@@ -12,8 +12,15 @@ are given as intervals (`2023-01-01/2023-03-31`, `1990/1999`).
 
 Choices made where the brief left them open:
 
-- "about two weeks ago" -> the day two weeks before the anchor, mod `approx`
-  (a day is what the recogniser computes; `approx` says it is loose).
+- "N units ago" at the unit's precision: "two years ago" -> `2021`, "about
+  two weeks ago" -> the ISO week, mod `approx` (the text does not support a
+  day; TimeML writes these the same way). "several years ago" -> anchor day,
+  mod `before`.
+- Tense unknown (None): weekdays take the past convention; a month or day
+  without a year takes the nearer occurrence, the past one unless the coming
+  one is nearer ("January" in a November article -> next January). This
+  departs from "most recent past" because TimeBank measured it better
+  (scheduled items: "payable Dec. 15"); pass tense="past" to force the past.
 - "recently" -> anchor day, mod `before`; "now"/"currently" -> anchor day;
   "in the coming weeks" -> the interval the recogniser gives.
 - "recent weeks/days/months/years" -> the interval ending on the anchor
