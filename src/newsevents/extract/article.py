@@ -145,14 +145,26 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
     return best[1] if best else None
 
 
-def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str]) -> Place | None:
+def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None:
+    match = res.gazetteer.resolve(ent.text, context_countries=context)
+    if match is None:
+        return None
+    return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
+                 lat=match.lat, lon=match.lon)
+
+
+def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str],
+                used: set[int] = frozenset()) -> Place | None:
+    """Where the event happens: a place phrase in its scope ("met in Helsinki",
+    "a visit to Moscow"); failing that, the sentence's one locative place
+    phrase that names no actor."""
     chain_ids = _scope_ids(trigger)
+    fallback: list[Span] = []
     for ent in sent.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
         root = ent.root
         prep = root.head
-        ok = False
         if root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and prep.head.i in chain_ids:
             ok = True
         elif root.dep_ == "pobj" and prep.lower_ == "to" and prep.head.i == trigger.i and trigger.lemma_ in (
@@ -161,13 +173,16 @@ def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[st
             ok = True
         elif root.dep_ == "dobj" and root.head.i == trigger.i and trigger.lemma_ == "visit":
             ok = True
-        if not ok:
-            continue
-        match = res.gazetteer.resolve(ent.text, context_countries=context)
-        if match is None:
-            continue
-        return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
-                     lat=match.lat, lon=match.lon)
+        else:
+            ok = False
+            if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near") and root.i not in used:
+                fallback.append(ent)
+        if ok:
+            place = _place_of(ent, res, context)
+            if place is not None:
+                return place
+    if len(fallback) == 1:
+        return _place_of(fallback[0], res, context)
     return None
 
 
@@ -205,6 +220,19 @@ class ArticleExtractor:
         self.anchor = parse_anchor(article.published)
         self.coder = EntityCoder(res.kb, res.countries, self.anchor)
         self.context_countries = self._article_countries()
+        self.dateline_place = self._dateline_place()
+
+    def _dateline_place(self) -> Place | None:
+        """The place of the article's dateline ("BEIJING --"), the default place of its events."""
+        _, dateline = blank_dateline(self.article.text)
+        if not dateline:
+            return None
+        head = dateline.split(",")[0].strip().title()
+        match = self.res.gazetteer.resolve(head, context_countries=self.context_countries)
+        if match is None:
+            return None
+        return Place(name=match.name, country=match.country, text=head, geonameid=match.geonameid,
+                     lat=match.lat, lon=match.lon)
 
     def _article_countries(self) -> list[str]:
         seen: dict[str, int] = {}
@@ -292,7 +320,8 @@ class ArticleExtractor:
         date = _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=m.sense.type in SPEECH_ACTS)
         if date is not None and status == "occurred" and _is_future(date, self.anchor):
             status = "planned"
-        place = _find_place(m.trigger, sent, self.res, self.context_countries)
+        used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
+        place = _find_place(m.trigger, sent, self.res, self.context_countries, used) or self.dateline_place
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85

@@ -172,7 +172,7 @@ class EntityCoder:
                 out.extend(ent)
             else:
                 out.append(ent)
-        return _dedupe(out)
+        return _dedupe([_sovereign(e) for e in out])
 
     def observe(self, doc_or_span) -> None:
         """Remember the named people and states of a sentence before its events are coded."""
@@ -337,6 +337,12 @@ class EntityCoder:
             if pair and ({"two", "both"} & words or lower in ("their", "they", "them")):
                 return [Entity(text=span.text, name=e.name, country=e.country, sector=e.sector) for e in pair]
         return []
+
+
+def _sovereign(ent: Entity) -> Entity:
+    if ent.country in SOVEREIGN:
+        return Entity(text=ent.text, name=ent.name, country=SOVEREIGN[ent.country], sector=ent.sector)
+    return ent
 
 
 def _dedupe(entities: list[Entity]) -> list[Entity]:
