@@ -12,7 +12,7 @@ import sys
 
 from ..errors import NewsEventsError
 
-SUBCOMMANDS = ("extract", "evaluate", "ingest", "events", "sql", "stats", "export")
+SUBCOMMANDS = ("extract", "evaluate", "ingest", "events", "sql", "stats", "export", "bench")
 
 
 def build_parser() -> argparse.ArgumentParser:
