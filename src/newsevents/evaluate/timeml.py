@@ -170,9 +170,11 @@ def to_timeml(date: DateValue, dct: Date) -> str:
         return "PRESENT_REF"
     if value == dct.isoformat() and date.mod in ("before", "after") and not re.search(r"\d", text):
         return "PAST_REF" if date.mod == "before" else "FUTURE_REF"
-    if date.mod == "approx" and value.endswith("/" + dct.isoformat()) and re.search(r"\brecent\b", text, re.I):
-        # Our "recent weeks" interval is what TimeML calls PAST_REF.
+    if date.mod == "approx" and value.endswith("/" + dct.isoformat()) and not re.search(r"\d", text):
+        # Our vague "recent weeks" interval is what TimeML calls PAST_REF.
         return "PAST_REF"
+    if re.fullmatch(r"(?:the\s+)?coming\s+(?:days|weeks|months|years)", text, re.I):
+        return "FUTURE_REF"
     if "/" not in value:
         return value
     a, b = value.split("/", 1)

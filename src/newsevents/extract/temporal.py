@@ -23,8 +23,9 @@ Choices made where the brief left them open:
   (scheduled items: "payable Dec. 15"); pass tense="past" to force the past.
 - "recently" -> anchor day, mod `before`; "now"/"currently" -> anchor day;
   "in the coming weeks" -> the interval the recogniser gives.
-- "recent weeks/days/months/years" -> the interval ending on the anchor
-  (28 days, 7 days, 3 months, 3 years back), mod `approx`.
+- "recent weeks/days/months/years" (also "the last few months", "past
+  years") -> the interval ending on the anchor (28 days, 7 days, 3 months,
+  3 years back), mod `approx`.
 - "the past week" -> the seven days ending on the anchor (rolling, as news
   uses it), not the previous calendar week the recogniser returns.
 - A time of day alone ("10 a.m.") carries no date: None, never the anchor.
@@ -72,7 +73,12 @@ _DECADE = re.compile(
     r"^(?:the\s+)?(?:(?P<mod2>early|mid|late)\s*-?\s*)?['\u2019](?P<short>\d0)s$",
     re.I,
 )
-_RECENT = re.compile(r"^(?:the\s+)?(?:most\s+)?recent\s+(?P<unit>days|weeks|months|years)$", re.I)
+_RECENT = re.compile(
+    r"^(?:the\s+)?(?:(?:most\s+)?recent|(?:last|past)\s+(?:few|several)|past)\s+(?P<unit>days|weeks|months|years)$",
+    re.I)
+_LAST_NEXT_SEASON = re.compile(
+    r"^(?P<dir>last|next|this\s+past|this\s+coming)\s+(?P<season>spring|summer|fall|autumn|winter)$", re.I)
+_SEASON_CODE = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
 _PAST_UNIT = re.compile(r"^(?:the\s+)?(?:past|last)\s+(?P<unit>week|month|year)$", re.I)
 _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december")
@@ -159,6 +165,18 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
         else:
             year = anchor.year if month > anchor.month else anchor.year + 1
         return f"{year:04d}-{month:02d}", None
+    m = _LAST_NEXT_SEASON.match(core)
+    if m:
+        # As with months: "last spring" in an October article is the spring
+        # just past; the recogniser takes the previous calendar year's.
+        past = m["dir"].lower().split()[0] == "last" or m["dir"].lower().endswith("past")
+        first, _ = _SEASON_MONTHS[_SEASON_CODE[m["season"].lower()]]
+        starts = [Date(anchor.year + k, first, 1) for k in (-2, -1, 0, 1)]
+        if past:
+            chosen = [c for c in starts if _add_months(c, 3) <= anchor][-1]
+        else:
+            chosen = next(c for c in starts if c > anchor)
+        return _season(chosen.year, _SEASON_CODE[m["season"].lower()]), None
     if _VAGUE_AGO.match(core):
         # "several years ago" names no date: all we know is "before publication".
         return anchor.isoformat(), "before"
