@@ -127,3 +127,20 @@ def test_fold():
 
 def test_gazetteer_is_cached():
     assert get_gazetteer() is get_gazetteer()
+
+
+def test_resolve_many_reads_names_in_each_others_context(gaz):
+    paris = gaz.resolve_many(["Paris", "Texas", "Paris"])[0]
+    (texas,) = gaz.resolve_many(["Texas"])
+    assert (paris.country, paris.admin1) == ("USA", "TX")
+    assert texas.kind == "admin1"
+    assert gaz.resolve_many(["Paris", "Lyon"])[0].country == "FRA"
+    assert gaz.resolve_many(["Georgia", "Tbilisi"])[0].country == "GEO"
+    assert gaz.resolve_many(["Georgia", "Atlanta", "Tennessee"])[0].country == "USA"
+    assert gaz.resolve_many(["table", "Idlib"])[0] is None
+
+
+def test_demonym_names_its_country_only_on_request(gaz):
+    assert gaz.resolve("Russian") is None
+    assert gaz.country_of_demonym("Russian").country == "RUS"
+    assert gaz.country_of_demonym("European").name == "Europe"

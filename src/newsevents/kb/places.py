@@ -219,22 +219,28 @@ class Gazetteer:
         votes: dict[str, dict[str, float]] = {t: _admin1_votes(c) for t, c in cands.items()}
         given = frozenset(context_countries)
         current = {t: self._rank(c, given, dateline_country, {}) if c else None for t, c in cands.items()}
+        # Votes of all names at once; each name then takes its own back out.
+        total: dict[str, float] = {}
+        for v in votes.values():
+            for key, w in v.items():
+                total[key] = total.get(key, 0.0) + w
         for _ in range(_ROUNDS):
+            readings: dict[str, int] = {}
+            for m in current.values():
+                if m is not None and m.country is not None:
+                    readings[m.country] = readings.get(m.country, 0) + 1
             nxt: dict[str, PlaceMatch | None] = {}
             for t in unique:
                 if not cands[t]:
                     nxt[t] = None
                     continue
-                countries = set(given)
-                weights: dict[str, float] = {}
-                for other in unique:
-                    if other == t:
-                        continue
-                    m = current[other]
-                    if m is not None and m.country is not None:
-                        countries.add(m.country)
-                    for key, w in votes[other].items():
-                        weights[key] = weights.get(key, 0.0) + w
+                own = current[t].country if current[t] is not None else None
+                countries = set(given) | {c for c, k in readings.items() if c != own or k > 1}
+                weights = total
+                if votes[t]:
+                    weights = dict(total)
+                    for key, w in votes[t].items():
+                        weights[key] -= w
                 nxt[t] = self._rank(cands[t], frozenset(countries), dateline_country, weights)
             current = nxt
         return [self._place_county(current[t], current.values()) for t in texts]
