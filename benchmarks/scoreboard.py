@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import subprocess
 import sys
 import time
@@ -68,6 +69,28 @@ def run_one(name: str, limit: int | None) -> Outcome:
     return Outcome(name, "ok", time.perf_counter() - start, limit, result)
 
 
+POOR_BELOW = 0.5  # a figure under 50% is called poor ...
+ANCHOR_GAP = 0.10  # ... and so is one more than 10 points under its published anchor
+MIN_N = 20  # fewer items than this say too little to call anything
+_ANCHOR_FIGURE = re.compile(r"(\d+(?:\.\d+)?)%")
+
+
+def poor_figures(result: DatasetResult) -> list[str]:
+    """The figures of a set that a reader should be told are weak, with the reason."""
+    out = []
+    anchors = result.anchor or {}
+    for name, value in result.metrics.items():
+        n = result.n.get(name, result.n.get("items", 0))
+        if value != value or n < MIN_N or name.startswith("event_rate"):
+            continue  # no figure, too few items, or a rate that is descriptive rather than good/bad
+        match = _ANCHOR_FIGURE.search(anchors.get(name, ""))
+        if match and value < float(match.group(1)) / 100 - ANCHOR_GAP:
+            out.append(f"{name} {100 * value:.1f}% vs anchor {match.group(1)}%")
+        elif value < POOR_BELOW:
+            out.append(f"{name} {100 * value:.1f}%")
+    return out
+
+
 def render(outcomes: list[Outcome], commit: str, today: str) -> str:
     lines = [
         "# newsevents scoreboard",
@@ -87,6 +110,13 @@ def render(outcomes: list[Outcome], commit: str, today: str) -> str:
         items = o.result.n.get("items", "") if o.result else ""
         state = o.state if not o.message else f"{o.state}: {o.message}"
         lines.append(f"| {o.name} | {state.replace('|', '/')} | {items} | {o.limit or 'all'} | {o.seconds:.0f} |")
+    weak = [(o.name, poor_figures(o.result)) for o in outcomes if o.result is not None]
+    lines += ["", "## Poor figures", "",
+              f"Figures under {POOR_BELOW:.0%}, or more than {100 * ANCHOR_GAP:.0f} points under the published anchor "
+              f"(on at least {MIN_N} items); each set's notes say why where the reason is known.", ""]
+    lines.extend(f"- **{name}**: " + "; ".join(items) for name, items in weak if items)
+    if not any(items for _, items in weak):
+        lines.append("- none")
     for o in outcomes:
         spec = DATASETS[o.name]
         lines += ["", f"## {o.name}", "", spec.description + ".", ""]

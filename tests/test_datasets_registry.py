@@ -101,3 +101,11 @@ def test_scoreboard_rows(monkeypatch, tmp_path):
 def test_default_paths_under_shared():
     for spec in DATASETS.values():
         assert str(spec.resolve_path()).startswith(str(ds.shared_data_root()))
+
+
+def test_poor_figures(monkeypatch):
+    board = _scoreboard(monkeypatch)
+    r = DatasetResult("d", {"a": 0.3, "b": 0.8, "c": 0.9, "d": 0.1, "event_rate": 0.2},
+                      {"items": 100, "d": 5}, {}, {"b": "Other 95.0% (paper)", "c": "Other 92%"}, [])
+    # a: under 50%; b: 15 points under its anchor; c: within 10 points; d: too few items; rates are descriptive
+    assert board.poor_figures(r) == ["a 30.0%", "b 80.0% vs anchor 95.0%"]

@@ -41,7 +41,7 @@ DEFINITIONS = {
     "event_rate_statements": "share of class-0 (statement) sentences where we still extract an event",
 }
 ANCHOR = {
-    "macro_f1": "ConfliBERT 87.88 (Hu et al. 2022; fine-tuned on train, test split)",
+    "macro_f1": "ConfliBERT 87.88% (Hu et al. 2022; fine-tuned on train, scored on test)",
 }
 
 
