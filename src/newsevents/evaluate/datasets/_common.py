@@ -91,7 +91,6 @@ PENTA_OF_TYPE: dict[str, int] = {
     "REQUEST": 3, "ACCUSE": 3, "REJECT": 3, "THREATEN": 3,
     "PROTEST": 4, "SANCTION": 4, "MOBILIZE": 4, "COERCE": 4, "ASSAULT": 4,
 }
-PENTA_NAMES = ("statement", "verbal cooperation", "material cooperation", "verbal conflict", "material conflict")
 
 
 def safe_div(num: float, den: float) -> float:

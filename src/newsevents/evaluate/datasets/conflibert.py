@@ -35,7 +35,8 @@ PUBLISHED = "2019-01-01"
 CLASSES = ("0", "1", "2", "3", "4")
 
 DEFINITIONS = {
-    "macro_f1": "mean F1 over the five CAMEO classes (0 statement = no event from us, 1-4 = quad of our best event's type)",
+    "macro_f1": "mean F1 over the five CAMEO classes (0 statement = no event from us, 1-4 = quad of our best "
+        "event's type)",
     "accuracy": "share of sentences whose predicted class equals the gold class",
     "macro_f1_events": "mean F1 over classes 1-4 only (the event classes PLOVER codes)",
     "event_rate_statements": "share of class-0 (statement) sentences where we still extract an event",

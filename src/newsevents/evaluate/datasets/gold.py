@@ -17,7 +17,8 @@ from . import DatasetMissing, DatasetResult
 from ._common import BATCH_SIZE, Process, default_process
 
 DEFINITIONS = {
-    "event_f1_dyad": "F1 of one-to-one matching on type + dyad (docs/event-record.md Scoring), micro over articles",
+    "event_f1_dyad": "F1 of one-to-one matching on type + dyad (docs/event-record.md Scoring), micro over "
+        "articles",
     "event_precision_dyad": "matched system events / all system events (type + dyad)",
     "event_recall_dyad": "matched gold events / all gold events (type + dyad)",
     "event_f1_typed": "as event_f1_dyad with the dyad condition dropped (type alone)",

@@ -32,9 +32,12 @@ from ._common import Process, TextItem, extract_texts, locate, overlaps, safe_di
 
 DEFINITIONS = {
     "coverage": "share of gold event mentions with a gold status that one of our events' triggers overlaps",
-    "status_accuracy": "on covered mentions: our status equals the gold status (mapping in the module docstring)",
-    "status_accuracy_not_occurred": "on covered mentions whose gold status is planned/possible/negated: our status equals it",
-    "status_macro_recall": "mean over gold statuses present among covered mentions of the share we label correctly",
+    "status_accuracy": "on covered mentions: our status equals the gold status (mapping in the module "
+        "docstring)",
+    "status_accuracy_not_occurred": "on covered mentions whose gold status is planned/possible/negated: our "
+        "status equals it",
+    "status_macro_recall": "mean over gold statuses present among covered mentions of the share we label "
+        "correctly",
 }
 
 _NO_SPACE_BEFORE = frozenset({",", ".", ";", ":", "!", "?", ")", "]", "}", "%", "'s", "n't", "'", "''", "'re", "'ve", "'ll", "'d", "'m"})

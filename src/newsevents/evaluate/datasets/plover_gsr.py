@@ -54,13 +54,19 @@ SECTOR_FIX = {"CIV": "CVL", "JRN": "MED", "UAF": "REB", "MOS": "REL", "CHR": "RE
 _POOLED = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 
 DEFINITIONS = {
-    "type_accuracy": "share of records whose best event's type (after the AGREE export rule) equals the mapped gold type; no event = wrong",
+    "type_accuracy": "share of records whose best event's type (after the AGREE export rule) equals the "
+        "mapped gold type; no event = wrong",
     "type_macro_f1": "mean per-type F1 over the mapped gold types",
-    "actor_country_accuracy": "records whose gold source has a country: share where our actor countries include one of them",
-    "recipient_country_accuracy": "records whose gold target has a country: share where our recipient countries include one of them",
-    "actor_sector_accuracy": "records whose gold source has a mappable sector: share where our actor sectors include one of them",
-    "recipient_sector_accuracy": "records whose gold target has a mappable sector: share where our recipient sectors include one of them",
-    "mode_accuracy": "records with a mappable gold mode whose type we got right: share where our mode equals it",
+    "actor_country_accuracy": "records whose gold source has a country: share where our actor countries "
+        "include one of them",
+    "recipient_country_accuracy": "records whose gold target has a country: share where our recipient "
+        "countries include one of them",
+    "actor_sector_accuracy": "records whose gold source has a mappable sector: share where our actor sectors "
+        "include one of them",
+    "recipient_sector_accuracy": "records whose gold target has a mappable sector: share where our recipient "
+        "sectors include one of them",
+    "mode_accuracy": "records with a mappable gold mode whose type we got right: share where our mode equals "
+        "it",
 }
 
 

@@ -39,12 +39,18 @@ _TO_PLV = {"CONCEDE": "YIELD", "RETREAT": "YIELD"}
 _MARK = re.compile(r"</?[st]>")
 
 DEFINITIONS = {
-    "type_accuracy": "share of sentences whose best event's type (after the AGREE export rule; CONCEDE/RETREAT = YIELD) equals gold_root; no event = wrong",
-    "type_macro_f1": "mean per-label F1 over the 15 PLV labels (a sentence with no event is a miss for its label)",
-    "type_accuracy_raw": "as type_accuracy but without the future-cooperation-as-AGREE export rule (our interaction type as is)",
-    "source_overlap": "share of sentences with a marked source where a located actor mention of the best event overlaps the <s> span (characters)",
-    "target_overlap": "share of sentences with a marked target where a located recipient mention of the best event overlaps the <t> span",
-    "future_accuracy": "on sentences with an event: our status (planned/possible = future, occurred/negated = past) equals modality_L2",
+    "type_accuracy": "share of sentences whose best event's type (after the AGREE export rule; "
+        "CONCEDE/RETREAT = YIELD) equals gold_root; no event = wrong",
+    "type_macro_f1": "mean per-label F1 over the 15 PLV labels (a sentence with no event is a miss for its "
+        "label)",
+    "type_accuracy_raw": "as type_accuracy but without the future-cooperation-as-AGREE export rule (our "
+        "interaction type as is)",
+    "source_overlap": "share of sentences with a marked source where a located actor mention of the best "
+        "event overlaps the <s> span (characters)",
+    "target_overlap": "share of sentences with a marked target where a located recipient mention of the best "
+        "event overlaps the <t> span",
+    "future_accuracy": "on sentences with an event: our status (planned/possible = future, occurred/negated "
+        "= past) equals modality_L2",
     "event_rate": "share of sentences for which we extract at least one event",
 }
 

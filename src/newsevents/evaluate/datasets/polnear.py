@@ -41,10 +41,12 @@ _T_LINE = re.compile(r"T\d+\t[\w-]+ \d+ \d+(;\d+ \d+)*(\t|$)")
 _E_LINE = re.compile(r"E\d+\t")
 
 DEFINITIONS = {
-    "source_f1": "F1 of our claimants (source/via) vs the gold Source spans of the attributions whose Content holds each of our events",
+    "source_f1": "F1 of our claimants (source/via) vs the gold Source spans of the attributions whose "
+        "Content holds each of our events",
     "source_precision": "matched claimants / all claimants we output on extracted events",
     "source_recall": "matched gold sources / gold sources of the attributions holding our events",
-    "cue_f1": "F1 of detecting that an extracted event sits inside an attributed Content (our sourcing attributed/reported)",
+    "cue_f1": "F1 of detecting that an extracted event sits inside an attributed Content (our sourcing "
+        "attributed/reported)",
     "cue_precision": "events we mark attributed/reported that a gold attribution holds / all we mark so",
     "cue_recall": "events a gold attribution holds that we mark attributed/reported / all such events",
 }

@@ -20,7 +20,8 @@ from ...errors import EvaluationError
 from . import DatasetMissing, DatasetResult, DatasetUnavailable
 
 TIMEML_DEFINITIONS = {
-    "precision": "timex detection: system DATE/TIME spans that overlap a gold TIMEX3 (DATE/TIME, DCT excluded)",
+    "precision": "timex detection: system DATE/TIME spans that overlap a gold TIMEX3 (DATE/TIME, DCT "
+        "excluded)",
     "recall": "timex detection: gold TIMEX3 overlapped by a system span",
     "f1": "harmonic mean of detection precision and recall",
     "strict_accuracy": "found gold timexes whose value we resolve exactly as TimeML writes it (DCT-relative)",
@@ -29,7 +30,8 @@ TIMEML_DEFINITIONS = {
 TIMEML_N = {"precision": "n_system", "recall": "n_gold", "f1": "n_gold",
             "strict_accuracy": "n_gold_found", "relaxed_accuracy": "n_gold_found"}
 GEO_DEFINITIONS = {
-    "exact": "gold toponyms with a GeoNames id whose id we return (gold spans given; recognition not measured)",
+    "exact": "gold toponyms with a GeoNames id whose id we return (gold spans given; recognition not "
+        "measured)",
     "within_161km": "gold toponyms with coordinates that we place within 161 km (100 miles)",
     "coverage": "gold toponyms for which we return any place",
 }
