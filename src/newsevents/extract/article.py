@@ -111,7 +111,7 @@ def _reporting_ids(sent: Span) -> set[int]:
 
 
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
-               speech_act: bool = False) -> DateValue | None:
+               speech_act: bool = False, scoped_only: bool = False) -> DateValue | None:
     """The time expression that modifies the event; failing that, the sentence's
     one time expression that modifies no report verb (news sentences rarely
     carry two unrelated times)."""
@@ -140,7 +140,7 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         distance = abs(ent.root.i - trigger.i)
         if best is None or distance < best[0]:
             best = (distance, value)
-    if best is None and len(fallback) == 1:
+    if best is None and len(fallback) == 1 and not scoped_only:
         return resolve_expression(fallback[0][1], anchor, tense=tense)
     return best[1] if best else None
 
@@ -248,6 +248,8 @@ class ArticleExtractor:
         for sent in self.doc.sents:
             self.coder.observe(sent)
             for mention in find_mentions(sent):
+                if mention.anaphoric and self._refer_back(mention, sent, raw):
+                    continue
                 event = self._event(mention, sent)
                 if event is not None:
                     raw.append(event)
@@ -269,7 +271,7 @@ class ArticleExtractor:
                 best = (distance, ent)
         return [best[1]] if best else []
 
-    def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> None:
+    def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> bool:
         """A bare "the meeting" names an event already coded: it adds its date,
         place and claimants to that event rather than making a new one."""
         for i in range(len(raw) - 1, max(-1, len(raw) - 8), -1):
@@ -286,7 +288,8 @@ class ArticleExtractor:
                 date=prior.date or _find_date(m.trigger, sent, self.anchor, tense),
                 place=prior.place or _find_place(m.trigger, sent, self.res, self.context_countries),
             )
-            return
+            return True
+        return False
 
     def _event(self, m: Mention, sent: Span) -> Event | None:
         actors: list[Entity] = []
@@ -298,6 +301,8 @@ class ArticleExtractor:
         actor_keys = _keys(actors)
         if not actor_keys:
             return None
+        if m.sense.type in POOLED and _keys(recipients) <= actor_keys:
+            recipients = []
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
             recipients = self._nearest_other(m.trigger, sent, actor_keys)
         recipients = [r for r in recipients if (r.country or r.name) and
@@ -317,9 +322,12 @@ class ArticleExtractor:
                                     same_actor=same_actor)
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
-        date = _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=m.sense.type in SPEECH_ACTS)
-        if date is not None and status == "occurred" and _is_future(date, self.anchor):
+        speech = m.sense.type in SPEECH_ACTS
+        scoped = _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=speech, scoped_only=True)
+        # Only a time expression that modifies the event itself may make it planned.
+        if scoped is not None and status == "occurred" and _is_future(scoped, self.anchor):
             status = "planned"
+        date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=speech)
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.res, self.context_countries, used) or self.dateline_place
         confidence = m.sense.weight * (0.9 if recipients else 0.75)

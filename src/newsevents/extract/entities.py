@@ -70,9 +70,14 @@ class ActorMemory:
     def last_group(self) -> Entity | None:
         return self.groups[-1] if self.groups else None
 
-    def last_two(self, *, people: bool) -> list[Entity]:
-        """The two most recent actors of different countries (or names)."""
+    def last_two(self, *, people: bool, prefer=None) -> list[Entity]:
+        """The two most recent actors of different countries (or names); `prefer`
+        narrows the pool when at least two qualify ("leaders": heads of state)."""
         pool = (self.people + self.groups) if not people else (self.people or self.groups)
+        if prefer is not None:
+            narrowed = [e for e in pool if prefer(e)]
+            if len({e.country for e in narrowed}) >= 2:
+                pool = narrowed
         seen: list[Entity] = []
         keys: set[str] = set()
         for ent in reversed(pool):
@@ -323,6 +328,13 @@ class EntityCoder:
                 return ent
         return self.memory.last_group()
 
+    def _is_leader(self, ent: Entity) -> bool:
+        """Whether a person heads their state on the article's date ("the two leaders")."""
+        if self.on is None or not ent.country or not ent.name:
+            return False
+        return ent.name in (self.kb.office_holder(ent.country, "head_of_state", self.on),
+                            self.kb.office_holder(ent.country, "head_of_government", self.on))
+
     def _pair_or_plural(self, tok: Token) -> list[Entity]:
         """ "the two leaders", "both sides", "their": the two most recent distinct actors."""
         lower = tok.lower_
@@ -333,7 +345,7 @@ class EntityCoder:
                     for e in _dedupe(self.memory.last_event_actors)]
         if ({"two", "both"} & words and tok.lemma_.lower() in _PAIR_HEADS) or lower in ("their", "they", "them"):
             people = tok.lemma_.lower() in ("leader", "president")
-            pair = self.memory.last_two(people=people)
+            pair = self.memory.last_two(people=people, prefer=self._is_leader if people else None)
             if pair and ({"two", "both"} & words or lower in ("their", "they", "them")):
                 return [Entity(text=span.text, name=e.name, country=e.country, sector=e.sector) for e in pair]
         return []

@@ -19,6 +19,7 @@ _TABLE = """
 meet|V|CONSULT||diplomatic|0.9
 meeting|N|CONSULT||diplomatic|0.85
 encounter|N|CONSULT||diplomatic|0.6
+preparation|N|CONSULT||diplomatic|0.4
 talk|V|CONSULT||diplomatic|0.5
 talks|N|CONSULT||diplomatic|0.9
 negotiate|V|CONSULT||diplomatic|0.85
@@ -265,6 +266,8 @@ NEEDS_MODIFIER = {
     ("call", "N"): {"phone", "telephone"},
     ("strike", "N"): {"general", "hunger", "labor", "labour"},
     ("support", "N"): {"military", "financial", "political"},
+    # Preparations count as consultations only when they prepare a meeting.
+    ("preparation", "N"): {"for:meeting", "for:summit", "for:talks", "for:visit", "for:negotiation"},
     ("offer", "V"): {"talks", "help", "aid", "assistance", "support", "ceasefire", "truce", "deal", "concession",
                      "concessions", "asylum", "mediation", "to", "invitation"},
 }

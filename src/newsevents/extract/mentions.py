@@ -54,6 +54,17 @@ class Mention:
     trigger_text: str
     mode: str | None
 
+    @property
+    def anaphoric(self) -> bool:
+        """A nominal trigger that points back ("the meeting") with no participants of its own."""
+        tok = self.trigger
+        if self.sense.pos != "N":
+            return False
+        has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
+        own_args = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ for c in tok.children) or any(
+            c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "of", "among") for c in tok.children)
+        return has_det and not own_args
+
 
 def _child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
@@ -73,6 +84,11 @@ def _modifier_words(tok: Token) -> set[str]:
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")}
     if any(c.dep_ == "xcomp" for c in tok.children):
         words.add("to")
+    for c in tok.subtree:
+        if c.dep_ == "prep" and (c.head.i == tok.i or c.lower_ == "for"):
+            obj = _pobj(c)
+            if obj is not None:
+                words.add(f"{c.lower_}:{obj.lemma_.lower()}")
     for c in tok.children:
         if c.dep_ in ("compound", "amod", "dobj"):
             words |= {g.lower_ for g in c.children if g.dep_ in ("compound", "amod")}
