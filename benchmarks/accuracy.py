@@ -1,0 +1,60 @@
+"""Score the extractor on the dev gold and the seed; write the figures and raise the gate's floors.
+
+    .venv/bin/python benchmarks/accuracy.py            # measure, print, update benchmarks/results/accuracy.json
+
+The accuracy gate (tests/test_accuracy_gate.py) fails when a figure drops
+below its floor. Floors only rise: a floor is set to the measured figure
+(rounded down to 3 decimals) when that is higher than the pinned one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import subprocess
+import sys
+from pathlib import Path
+
+from newsevents.evaluate.datasets import DatasetMissing, run_dataset
+
+RESULTS = Path(__file__).resolve().parent / "results" / "accuracy.json"
+GATED = ("event_f1_dyad", "event_f1_typed", "status_aware_f1", "event_recall_dyad", "status", "sourcing",
+         "date_exact", "date_lenient", "place_exact", "place_lenient", "actor_names", "dyad_exact")
+
+
+def measure() -> dict[str, dict[str, float]]:
+    out = {}
+    for name in ("dev", "seed"):
+        result = run_dataset(name)
+        out[name] = {k: round(v, 4) for k, v in result.metrics.items() if not math.isnan(v)}
+        out[name]["n_gold_events"] = result.n.get("event_f1_dyad", 0)
+    return out
+
+
+def main() -> int:
+    try:
+        measured = measure()
+    except DatasetMissing as exc:
+        print(f"skipped: {exc}")
+        return 0
+    pinned = json.loads(RESULTS.read_text()) if RESULTS.exists() else {"floors": {}}
+    floors = pinned.get("floors", {})
+    for name, figures in measured.items():
+        mine = floors.setdefault(name, {})
+        for key in GATED:
+            if key in figures:
+                value = math.floor(figures[key] * 1000) / 1000
+                mine[key] = max(mine.get(key, 0.0), value)
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
+                            cwd=RESULTS.parent).stdout.strip()
+    doc = {"measured_on": dt.date.today().isoformat(), "commit": commit,
+           "command": ".venv/bin/python benchmarks/accuracy.py", "measured": measured, "floors": floors}
+    RESULTS.write_text(json.dumps(doc, indent=2, sort_keys=True) + "\n")
+    for name, figures in measured.items():
+        print(name, json.dumps(figures, sort_keys=True))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
