@@ -381,11 +381,12 @@ def _mergeable(a: Event, b: Event) -> bool:
 
 
 def _merge(a: Event, b: Event) -> Event:
+    attribution = tuple(dict.fromkeys(a.attribution + b.attribution))
     return replace(
         a,
         recipient=a.recipient or b.recipient,
-        attribution=tuple(dict.fromkeys(a.attribution + b.attribution)),
-        sourcing=a.sourcing if a.sourcing != "direct" else b.sourcing,
+        attribution=attribution,
+        sourcing="attributed" if attribution else (a.sourcing if a.sourcing != "direct" else b.sourcing),
         date=a.date or b.date,
         place=a.place or b.place,
         mode=a.mode or b.mode,
