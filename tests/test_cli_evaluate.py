@@ -149,3 +149,19 @@ def test_bad_articles_file_exits_2(files, tmp_path, capsys) -> None:
     articles.write_text('{"article_id": "a1"}\n', encoding="utf-8")
     assert cli_main.main(["evaluate", str(gold), "--articles", str(articles)]) == 2
     assert "NE100" in capsys.readouterr().err
+
+
+def test_dataset_flag_names_unknown_sets_and_missing_paths(capsys, tmp_path):
+    from newsevents.cli.main import main
+
+    assert main(["evaluate", "--dataset", "no-such-set"]) == 2
+    assert "unknown dataset 'no-such-set'" in capsys.readouterr().err
+    assert main(["evaluate", "--dataset", "plv", "--path", str(tmp_path / "absent")]) == 2
+    assert "not found" in capsys.readouterr().err
+
+
+def test_gold_or_dataset_is_required(capsys):
+    from newsevents.cli.main import main
+
+    assert main(["evaluate", "--system", "x.jsonl"]) == 2
+    assert "GOLD.jsonl or --dataset" in capsys.readouterr().err

@@ -18,6 +18,7 @@ examples:
   newsevents evaluate gold.jsonl --articles articles.jsonl --save-system out.jsonl
   newsevents evaluate gold.jsonl --system out.jsonl --errors          score a saved output, list errors
   newsevents evaluate gold.jsonl --system out.jsonl --json            machine-readable report
+  newsevents evaluate --dataset plv --limit 200                       a peer gold set (docs/scoreboard.md)
 
 The scoring rules are those of docs/event-record.md ("Scoring"); docs/evaluate.md
 defines every figure. Bad input files exit with status 2.
@@ -33,7 +34,13 @@ def register(subparsers: Any) -> None:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("gold", metavar="GOLD.jsonl", help="gold events, one object per article")
+    parser.add_argument("gold", metavar="GOLD.jsonl", nargs="?",
+                        help="gold events, one object per article (not with --dataset)")
+    parser.add_argument("--dataset", metavar="NAME",
+                        help="score on a peer gold set instead: plv, plover-gsr, timeml, meantime, polnear, "
+                             "geo-lgl, geo-geowebnews, conflibert-cameo, dev, seed (read from ../shared/data)")
+    parser.add_argument("--path", metavar="PATH", help="with --dataset: where the set lives")
+    parser.add_argument("--limit", type=int, metavar="N", help="with --dataset: score the first N items")
     parser.add_argument("--system", metavar="SYSTEM.jsonl",
                         help="score this saved system output instead of running the extractor")
     parser.add_argument("--articles", metavar="ARTICLES.jsonl",
@@ -64,9 +71,33 @@ def read_articles(path: str | Path) -> dict[str, Article]:
     return articles
 
 
+def _run_dataset(args: argparse.Namespace) -> int:
+    from ..evaluate.datasets import DatasetMissing, DatasetUnavailable, run_dataset
+
+    try:
+        result = run_dataset(args.dataset, path=args.path, limit=args.limit)
+    except KeyError as exc:
+        print(f"newsevents evaluate: {exc.args[0]}", file=sys.stderr)
+        return 2
+    except (DatasetMissing, DatasetUnavailable) as exc:
+        print(f"newsevents evaluate: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        json.dump(result.as_dict(), sys.stdout, indent=2, ensure_ascii=False, default=str)
+        sys.stdout.write("\n")
+    else:
+        sys.stdout.write(result.format_table() + "\n")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     from ..evaluate.scoring import score_against_file, score_files
 
+    if args.dataset is not None:
+        return _run_dataset(args)
+    if args.gold is None:
+        print("newsevents evaluate: give GOLD.jsonl or --dataset NAME", file=sys.stderr)
+        return 2
     if args.system is None and args.articles is None:
         print("newsevents evaluate: give --system SYSTEM.jsonl or --articles ARTICLES.jsonl", file=sys.stderr)
         return 2
