@@ -149,6 +149,10 @@ class BenchReport:
     batch_size: int
     load_seconds: float  # spacy.load of the model
     warm_seconds: float  # first pipeline call on a few texts: knowledge bases, lookups
+    # ru_maxrss after loading and warming the model, then after warming the pipeline (knowledge
+    # bases, gazetteer): what every later peak includes before a single article is timed.
+    rss_model_mb: float
+    rss_warm_mb: float
     rows: tuple[BenchRow, ...]
     date: str
     environment: dict[str, str] = field(default_factory=dict)
@@ -157,7 +161,8 @@ class BenchReport:
         return {
             "corpus": self.corpus, "articles": self.articles, "words": self.words, "model": self.model,
             "batch_size": self.batch_size, "load_seconds": round(self.load_seconds, 3),
-            "warm_seconds": round(self.warm_seconds, 3), "bar": BAR,
+            "warm_seconds": round(self.warm_seconds, 3), "rss_model_mb": round(self.rss_model_mb, 1),
+            "rss_warm_mb": round(self.rss_warm_mb, 1), "bar": BAR,
             "rows": [r.as_dict() for r in self.rows], "date": self.date, "environment": self.environment,
         }
 
@@ -167,6 +172,8 @@ class BenchReport:
             f"         {self.articles} articles, {self.words:,} words (whitespace tokens)",
             f"model    {self.model}  (load {self.load_seconds:.2f} s; pipeline warm-up {self.warm_seconds:.2f} s;"
             f" neither counted below)  batch_size {self.batch_size}",
+            f"memory   {self.rss_model_mb:.0f} MB with the model loaded, {self.rss_warm_mb:.0f} MB once the "
+            f"pipeline's knowledge bases are loaded (before any timed pass)",
             "",
             f"{'workers':>7}  {'path':<9} {'seconds':>8} {'CPU s':>8} {'articles/s':>11} {'words/s':>9} "
             f"{'peak RSS MB':>11} {'children MB':>11}",
@@ -222,9 +229,11 @@ def run_bench(corpus: str | Path | None = None, *, limit: int | None = None,
     # Warm both paths: the first pipe call allocates, the first pipeline call loads the KBs and gazetteer.
     for _ in nlp.pipe(texts[:WARM_ARTICLES], batch_size=config.batch_size):
         pass
+    rss_model = _rss_mb(resource.RUSAGE_SELF)
     start = time.perf_counter()
     process_batch(articles[:WARM_ARTICLES], config)
     warm_seconds = time.perf_counter() - start
+    rss_warm = _rss_mb(resource.RUSAGE_SELF)
 
     rows: list[BenchRow] = []
     for n in workers:
@@ -247,7 +256,8 @@ def run_bench(corpus: str | Path | None = None, *, limit: int | None = None,
 
     return BenchReport(
         corpus=str(path), articles=len(articles), words=n_words, model=_model_name(nlp, config.model),
-        batch_size=config.batch_size, load_seconds=load_seconds, warm_seconds=warm_seconds, rows=tuple(rows),
+        batch_size=config.batch_size, load_seconds=load_seconds, warm_seconds=warm_seconds,
+        rss_model_mb=rss_model, rss_warm_mb=rss_warm, rows=tuple(rows),
         date=dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
         environment={"python": platform.python_version(), "spacy": spacy.__version__,
                      "machine": platform.machine(), "cpus": str(_cpus())},
