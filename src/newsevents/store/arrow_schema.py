@@ -6,6 +6,9 @@ import pyarrow as pa
 
 _s, _i, _d, _f, _ts = pa.string(), pa.int32(), pa.date32(), pa.float64(), pa.timestamp("us")
 
+_ENTITY = pa.struct([("text", _s), ("name", _s), ("country", _s), ("sector", _s)])
+_ATTRIBUTION = pa.struct([("source", _s), ("via", _s)])
+
 SCHEMAS = {
     "articles": pa.schema([
         ("content_id", _s), ("article_id", _s), ("title", _s), ("published", _s), ("published_date", _d),
@@ -18,6 +21,10 @@ SCHEMAS = {
         ("evidence_start", _i), ("evidence_end", _i), ("evidence_text", _s), ("date_value", _s),
         ("date_mod", _s), ("date_text", _s), ("date_start", _d), ("date_end", _d), ("confidence", _f),
         ("published_date", _d),
+        ("actor", pa.list_(_ENTITY)), ("recipient", pa.list_(_ENTITY)), ("actor_countries", pa.list_(_s)),
+        ("recipient_countries", pa.list_(_s)), ("attribution", pa.list_(_ATTRIBUTION)), ("place_name", _s),
+        ("place_country", _s), ("place_text", _s), ("place_geonameid", pa.int64()), ("place_lat", _f),
+        ("place_lon", _f),
     ]),
     "participants": pa.schema([
         ("event_id", _s), ("role", _s), ("position", _i), ("text", _s), ("name", _s), ("country", _s),

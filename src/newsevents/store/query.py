@@ -125,14 +125,14 @@ def _party(role: str, values: tuple[str, ...], params: list[Any]) -> str:
     names = tuple(v for v in values if not _COUNTRY.match(v))
     alternatives = []
     if codes:
-        alternatives.append(_in("p.country", codes, params))
+        params.append(list(codes))
+        alternatives.append(f"list_has_any(e.{role}_countries, ?::VARCHAR[])")
     for name in names:
         params.extend([_like(name), _like(name)])
-        alternatives.append("(p.name ILIKE ? ESCAPE '\\' OR p.text ILIKE ? ESCAPE '\\')")
-    return (
-        f"e.event_id IN (SELECT p.event_id FROM participants p WHERE p.role = '{role}' "
-        f"AND ({' OR '.join(alternatives)}))"
-    )
+        alternatives.append(
+            f"len(list_filter(e.{role}, lambda x: x.name ILIKE ? ESCAPE '\\' OR x.text ILIKE ? ESCAPE '\\')) > 0"
+        )
+    return f"({' OR '.join(alternatives)})"
 
 
 def where_clause(f: Filters) -> tuple[str, list[Any]]:
@@ -164,9 +164,7 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
         conds.append("e.published_date <= ?")
         params.append(f.published_until)
     if f.place_country:
-        conds.append(
-            f"e.event_id IN (SELECT pl.event_id FROM places pl WHERE {_in('pl.country', f.place_country, params)})"
-        )
+        conds.append(_in("e.place_country", f.place_country, params))
     if f.text:
         conds.append("(e.evidence_text ILIKE ? ESCAPE '\\' OR e.trigger ILIKE ? ESCAPE '\\')")
         params.extend([_like(f.text), _like(f.text)])
@@ -176,46 +174,23 @@ def where_clause(f: Filters) -> tuple[str, list[Any]]:
     return (" AND ".join(conds) or "TRUE"), params
 
 
-_ENTITY = "struct_pack(text := p.text, name := p.name, country := p.country, sector := p.sector)"
+_COLUMNS = (
+    "event_id, article_id, content_id, event_index, type, mode, context, status, sourcing, trigger, "
+    "evidence_start, evidence_end, evidence_text, date_value, date_mod, date_text, date_start, date_end, "
+    "confidence, published_date, coalesce(actor, []) AS actor, coalesce(recipient, []) AS recipient, "
+    "coalesce(attribution, []) AS attribution, place_name, place_country, place_text, place_geonameid, "
+    "place_lat, place_lon"
+)
 
 
 def events_sql(f: Filters, *, limit: int | None = None, offset: int = 0) -> tuple[str, list[Any]]:
-    """Selected events with their participants, attributions and place gathered per event."""
+    """Selected events, each row carrying its participants, attributions and place."""
     where, params = where_clause(f)
-    page = ""
-    if limit is not None:
-        page = f" LIMIT {int(limit)} OFFSET {int(offset)}"
-    sql = f"""
-WITH sel AS (
-    SELECT e.* FROM events e WHERE {where}
-    ORDER BY e.date_start NULLS LAST, e.published_date NULLS LAST, e.event_id{page}
-),
-parts AS (
-    SELECT p.event_id,
-        list({_ENTITY} ORDER BY p.position) FILTER (WHERE p.role = 'actor') AS actor,
-        list({_ENTITY} ORDER BY p.position) FILTER (WHERE p.role = 'recipient') AS recipient
-    FROM participants p SEMI JOIN sel ON p.event_id = sel.event_id
-    GROUP BY p.event_id
-),
-attr AS (
-    SELECT a.event_id, list(struct_pack(source := a.source, via := a.via) ORDER BY a.position) AS attribution
-    FROM attributions a SEMI JOIN sel ON a.event_id = sel.event_id
-    GROUP BY a.event_id
-)
-SELECT sel.event_id, sel.article_id, sel.content_id, sel.event_index, sel.type, sel.mode, sel.context,
-    sel.status, sel.sourcing, sel.trigger, sel.evidence_start, sel.evidence_end, sel.evidence_text,
-    sel.date_value, sel.date_mod, sel.date_text, sel.date_start, sel.date_end, sel.confidence,
-    sel.published_date,
-    coalesce(parts.actor, []) AS actor, coalesce(parts.recipient, []) AS recipient,
-    coalesce(attr.attribution, []) AS attribution,
-    pl.name AS place_name, pl.country AS place_country, pl.text AS place_text,
-    pl.geonameid AS place_geonameid, pl.lat AS place_lat, pl.lon AS place_lon
-FROM sel
-LEFT JOIN parts ON parts.event_id = sel.event_id
-LEFT JOIN attr ON attr.event_id = sel.event_id
-LEFT JOIN places pl ON pl.event_id = sel.event_id
-ORDER BY sel.date_start NULLS LAST, sel.published_date NULLS LAST, sel.event_id
-"""
+    page = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+    sql = (
+        f"SELECT {_COLUMNS} FROM events e WHERE {where} "
+        f"ORDER BY e.date_start NULLS LAST, e.published_date NULLS LAST, e.event_id{page}"
+    )
     return sql, params
 
 

@@ -24,6 +24,10 @@ def event_id(content_id: str, index: int) -> str:
     return "e-" + hashlib.sha1(f"{content_id}#{index}".encode()).hexdigest()[:16]
 
 
+def _entity(e: Any) -> dict[str, Any]:
+    return {"text": e.text, "name": e.name, "country": e.country, "sector": e.sector}
+
+
 def error_id(kind: str, source: str | None, article_id: str | None, message: str) -> str:
     # Keyed by what went wrong where, so re-ingesting the same bad input records it once.
     raw = "\x1f".join((kind, source or "", article_id or "", message))
@@ -64,7 +68,9 @@ ARTICLE_COLUMNS = (
 EVENT_COLUMNS = (
     "event_id", "content_id", "article_id", "event_index", "type", "mode", "context", "status", "sourcing",
     "trigger", "evidence_start", "evidence_end", "evidence_text", "date_value", "date_mod", "date_text",
-    "date_start", "date_end", "confidence", "published_date",
+    "date_start", "date_end", "confidence", "published_date", "actor", "recipient", "actor_countries",
+    "recipient_countries", "attribution", "place_name", "place_country", "place_text", "place_geonameid",
+    "place_lat", "place_lon",
 )
 PARTICIPANT_COLUMNS = ("event_id", "role", "position", "text", "name", "country", "sector")
 ATTRIBUTION_COLUMNS = ("event_id", "position", "source", "via")
@@ -125,11 +131,19 @@ def build_rows(
             date = event.date
             start, end = date_interval(date.value, date.mod) if date else (None, None)
             span = event.evidence
+            place = event.place
+            actors = [_entity(e) for e in event.actor]
+            recipients = [_entity(e) for e in event.recipient]
             rows.events.add(
                 eid, key, result.article_id, index, event.type, event.mode, list(event.context), event.status,
                 event.sourcing, event.trigger, span.start, span.end, article.text[span.start:span.end],
                 date.value if date else None, date.mod if date else None, date.text if date else None,
                 start, end, float(event.confidence), pub_date,
+                actors, recipients, sorted({e["country"] for e in actors if e["country"]}),
+                sorted({e["country"] for e in recipients if e["country"]}),
+                [{"source": a.source, "via": a.via} for a in event.attribution],
+                place.name if place else None, place.country if place else None, place.text if place else None,
+                place.geonameid if place else None, place.lat if place else None, place.lon if place else None,
             )
             for role, entities in (("actor", event.actor), ("recipient", event.recipient)):
                 for position, entity in enumerate(entities):

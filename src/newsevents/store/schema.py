@@ -53,7 +53,20 @@ _V1 = [
         date_start DATE,
         date_end DATE,
         confidence DOUBLE,
-        published_date DATE
+        published_date DATE,
+        -- Read copies of participants/attributions/places, so an events query needs no join
+        -- (joins on 2M participant rows cost ~0.6 s at 1M events). The tables stay the normal form.
+        actor STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR)[],
+        recipient STRUCT(text VARCHAR, name VARCHAR, country VARCHAR, sector VARCHAR)[],
+        actor_countries VARCHAR[],
+        recipient_countries VARCHAR[],
+        attribution STRUCT(source VARCHAR, via VARCHAR)[],
+        place_name VARCHAR,
+        place_country VARCHAR,
+        place_text VARCHAR,
+        place_geonameid BIGINT,
+        place_lat DOUBLE,
+        place_lon DOUBLE
     )""",
     """CREATE TABLE participants (
         event_id VARCHAR NOT NULL,

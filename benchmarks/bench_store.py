@@ -1,0 +1,149 @@
+"""Store benchmark: ingest vs bare extraction, size per 1,000 events, query latency at 1M events, peak RSS.
+
+    .venv/bin/python benchmarks/bench_store.py [--limit N] [--events 1000000] [--out benchmarks/results/store.md]
+
+Needs ../shared/data/corpora/reuters21578.jsonl (skips with a message when absent).
+The full run (19,043 articles, 1 and 2 workers plus bare extraction) takes long:
+use --limit while developing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import resource
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "data" / "corpora" / "reuters21578.jsonl"
+
+QUERIES = {
+    "events --actor USA --recipient CHN --type CONSULT --status planned --since 2023-01-01":
+        lambda db: db.events(actor="USA", recipient="CHN", type="CONSULT", status="planned", since="2023-01-01"),
+    "events --text ceasefire (all matches)": lambda db: db.events(text="ceasefire"),
+    "events --actor USA --status planned (all matches)": lambda db: db.events(actor="USA", status="planned"),
+    "events --actor 'Leader of IRN' --limit 50": lambda db: db.events(actor="Leader of IRN", limit=50),
+    "events --place-country SYR --since 2020-01-01 --until 2020-12-31":
+        lambda db: db.events(place_country="SYR", since="2020-01-01", until="2020-12-31"),
+    "events --published-since 2024-06-01 --type ASSAULT":
+        lambda db: db.events(published_since="2024-06-01", type="ASSAULT"),
+    "sql: select type, count(*) from events group by 1":
+        lambda db: db.sql("select type, count(*) from events group by 1"),
+    "stats": lambda db: db.stats(),
+}
+
+CHILD = """
+import json, resource, sys, time
+from newsevents.store.ingest import ingest
+r = ingest([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), limit=int(sys.argv[4]))
+print(json.dumps({"stored": r.progress.stored, "events": r.progress.events, "errors": r.progress.errors,
+                  "elapsed": r.progress.elapsed,
+                  "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                  "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
+"""
+
+BARE = """
+import json, resource, sys, time
+from itertools import islice
+from newsevents.ingest.readers import iter_inputs
+from newsevents.records import Article
+from newsevents.pipeline import process_batch
+from newsevents.nlp import load_nlp
+from newsevents.config import Config
+load_nlp(Config().model)
+arts = [a for a in islice((x for x in iter_inputs([sys.argv[1]]) if isinstance(x, Article)), int(sys.argv[2]))]
+start = time.perf_counter(); n = 0
+for i in range(0, len(arts), 32):
+    n += sum(len(r.events) for r in process_batch(arts[i:i + 32]))
+print(json.dumps({"articles": len(arts), "events": n, "elapsed": time.perf_counter() - start}))
+"""
+
+
+def _run(code: str, *args: object) -> dict:
+    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--limit", type=int, default=19_043, help="articles of the Reuters corpus to use")
+    parser.add_argument("--events", type=int, default=1_000_000, help="events in the synthetic query store")
+    parser.add_argument("--synthetic", type=Path, default=Path(tempfile.gettempdir()) / "newsevents-synthetic.duckdb",
+                        help="synthetic store (reused when it already holds --events events)")
+    parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "store.md")
+    parser.add_argument("--skip-ingest", action="store_true")
+    args = parser.parse_args(argv)
+    if not CORPUS.exists():
+        print(f"bench_store: skipped: {CORPUS} not found (needs the shared data next to the repo)", file=sys.stderr)
+        return 0
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    lines = [f"# Store benchmark ({dt.date.today().isoformat()})", "",
+             f"Command: `.venv/bin/python benchmarks/bench_store.py --limit {args.limit} --events {args.events}`", ""]
+    with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
+        if not args.skip_ingest:
+            bare = _run(BARE, CORPUS, args.limit)
+            bare_rate = bare["articles"] / bare["elapsed"]
+            lines += ["## Ingest (Reuters-21578)", "",
+                      f"bare extraction (process_batch, 1 process, model preloaded): {bare['articles']} articles, "
+                      f"{bare_rate:.2f} articles/s, {bare['events']} events", "",
+                      "| workers | articles/s | ratio to bare | events | errors | peak RSS main / worker MB |",
+                      "|---|---|---|---|---|---|"]
+            size_line = ""
+            for workers in (1, 2):
+                db = Path(tmp) / f"ingest{workers}.duckdb"
+                r = _run(CHILD, CORPUS, db, workers, args.limit)
+                rate = r["stored"] / r["elapsed"]
+                lines.append(f"| {workers} | {rate:.2f} | {rate / bare_rate:.2f}x | {r['events']} | {r['errors']} | "
+                             f"{r['rss_mb']:.0f} / {r['rss_children_mb']:.0f} |")
+                if workers == 1 and r["events"]:
+                    size_line = (f"database size: {db.stat().st_size / 1e6:.1f} MB for {r['events']} events = "
+                                 f"{db.stat().st_size / 1e3 / r['events']:.0f} KB per 1,000 events "
+                                 "(articles' full text included)")
+            lines += ["", "(ingest includes the model load, reading and writing; bare excludes the model load)",
+                      "", size_line, "", "## Peak RSS as the corpus grows (1 worker)", "",
+                      "| articles | peak RSS MB |", "|---|---|"]
+            for n in sorted({min(n, args.limit) for n in (1000, 5000, 19_043)}):
+                r = _run(CHILD, CORPUS, Path(tmp) / f"rss{n}.duckdb", 1, n)
+                lines.append(f"| {n} | {r['rss_mb']:.0f} |")
+            lines.append("")
+        from make_synthetic_store import build
+
+        from newsevents.store import open as open_store
+
+        built = ""
+        try:
+            ok = open_store(args.synthetic, read_only=True).count() == args.events
+        except Exception:  # any failure to open means: rebuild it
+            ok = False
+        if not ok:
+            start = time.perf_counter()
+            build(args.synthetic, args.events)
+            built = f" (built in {time.perf_counter() - start:.0f} s)"
+        db = open_store(args.synthetic, read_only=True)
+        size = args.synthetic.stat().st_size
+        lines += [f"## Queries on a synthetic store of {args.events:,} events{built}", "",
+                  f"{size / 1e6:.0f} MB; latency includes opening a read-only connection; best of 3 "
+                  "(and the first, cold, run)", "", "| query | rows | best s | first s |", "|---|---|---|---|"]
+        for name, fn in QUERIES.items():
+            times, rows = [], 0
+            for _ in range(3):
+                start = time.perf_counter()
+                result = fn(db)
+                times.append(time.perf_counter() - start)
+                rows = len(result)
+            lines.append(f"| {name} | {rows} | {min(times):.3f} | {times[0]:.3f} |")
+    lines += ["", f"machine: {resource.getpagesize()}-byte pages, 2 cores shared with other jobs while measured"]
+    text = "\n".join(lines) + "\n"
+    args.out.parent.mkdir(parents=True, exist_ok=True)
+    args.out.write_text(text)
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
