@@ -27,7 +27,7 @@ def measure() -> dict[str, dict[str, float]]:
     out = {}
     for name in ("dev", "seed"):
         result = run_dataset(name)
-        out[name] = {k: round(v, 4) for k, v in result.metrics.items() if not math.isnan(v)}
+        out[name] = {k: v for k, v in result.metrics.items() if not math.isnan(v)}
         out[name]["n_gold_events"] = result.n.get("event_f1_dyad", 0)
     return out
 
@@ -46,6 +46,7 @@ def main() -> int:
             if key in figures:
                 value = math.floor(figures[key] * 1000) / 1000
                 mine[key] = max(mine.get(key, 0.0), value)
+    measured = {name: {k: round(v, 4) for k, v in figures.items()} for name, figures in measured.items()}
     commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True,
                             cwd=RESULTS.parent).stdout.strip()
     doc = {"measured_on": dt.date.today().isoformat(), "commit": commit,
