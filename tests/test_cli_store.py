@@ -76,4 +76,6 @@ def test_every_store_command_is_registered() -> None:
     from newsevents.cli.main import SUBCOMMANDS
 
     assert {"ingest", "events", "sql", "stats", "export"} <= set(SUBCOMMANDS)
-    assert Path(__file__).parents[1].joinpath("docs", "store.md").exists()
+    doc = Path(__file__).parents[1].joinpath("docs", "store.md").read_text()
+    for command in ("ingest", "events", "sql", "stats", "export"):
+        assert f"newsevents {command} " in doc

@@ -185,3 +185,19 @@ def test_import_newsevents_store_is_light() -> None:
     code = "import sys, newsevents.store; print(any(m in sys.modules for m in ('duckdb', 'pyarrow', 'pandas')))"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "False"
+
+
+@pytest.mark.model
+def test_real_extractor_end_to_end(tmp_path: Path) -> None:
+    texts = [
+        "President Joe Biden will meet Chinese President Xi Jinping in San Francisco next month, officials said.",
+        "Russian forces shelled the Ukrainian city of Kharkiv on Tuesday, Ukraine's military said.",
+    ]
+    articles = [Article(id=f"real-{i}", text=t, published="2023-10-06") for i, t in enumerate(texts)]
+    db = tmp_path / "real.duckdb"
+    report = ingest_items(articles, db, batch_size=2)
+    assert report.progress.stored == 2 and report.progress.errors == 0
+    store = open_store(db, read_only=True)
+    records = store.events().records()
+    assert len(records) == report.progress.events
+    assert all(r["evidence_text"] for r in records)
