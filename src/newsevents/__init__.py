@@ -1,5 +1,9 @@
 """newsevents: news articles in, sourced and dated PLOVER political event records out."""
 
+# The subpackage `newsevents.extract` is imported first so that the function
+# `extract` below is the attribute users get: importing a subpackage later
+# would otherwise overwrite the package attribute with the module.
+from . import extract as _extract_package  # noqa: F401
 from .config import Config
 from .pipeline import extract, process_batch
 from .records import Article, ArticleEvents, Event, article_events_to_dict, event_to_dict
