@@ -218,8 +218,9 @@ class ArticleExtractor:
         self.doc = doc
         self.res = res
         self.anchor = parse_anchor(article.published)
-        self.coder = EntityCoder(res.kb, res.countries, self.anchor)
         self.context_countries = self._article_countries()
+        self.coder = EntityCoder(res.kb, res.countries, self.anchor, gazetteer=res.gazetteer,
+                                 home=self.context_countries[0] if self.context_countries else None)
         self.dateline_place = self._dateline_place()
 
     def _dateline_place(self) -> Place | None:
@@ -297,8 +298,15 @@ class ArticleExtractor:
             actors.extend(self.coder.code(tok))
         recipients: list[Entity] = []
         for tok in m.recipients:
-            recipients.extend(self.coder.code(tok) or self.coder.code_within(tok))
+            recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
+        guessed_actor = False
+        if not actor_keys and not m.actors:
+            # No syntactic actor: the nearest named political entity that is not
+            # the recipient is the best guess; such events score lower.
+            actors = self._nearest_other(m.trigger, sent, _keys(recipients))
+            actor_keys = _keys(actors)
+            guessed_actor = True
         if not actor_keys:
             return None
         if m.sense.type in POOLED and _keys(recipients) <= actor_keys:
@@ -333,6 +341,8 @@ class ArticleExtractor:
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
+        if guessed_actor:
+            confidence *= 0.6
         return Event(
             type=m.sense.type, trigger=m.trigger_text, evidence=TextSpan(sent.start_char, sent.end_char),
             mode=m.mode, context=m.sense.context, actor=tuple(actors), recipient=tuple(recipients),

@@ -18,6 +18,7 @@ from spacy.tokens import Span, Token
 
 from ..kb.actors import ActorKB
 from ..kb.countries import CountryTable
+from ..kb.places import Gazetteer
 from ..records import Entity
 
 # Dependency labels of the modifiers that belong to a mention ("the U.S.
@@ -134,13 +135,25 @@ def _person_name(span: Span) -> str | None:
 class EntityCoder:
     """Codes the noun phrases of one article; holds that article's memory."""
 
-    def __init__(self, kb: ActorKB, countries: CountryTable, on: dt.date | None):
+    def __init__(self, kb: ActorKB, countries: CountryTable, on: dt.date | None, *,
+                 gazetteer: Gazetteer | None = None, home: str | None = None):
         self.kb = kb
         self.countries = countries
         self.on = on
+        self.gazetteer = gazetteer
+        # The country the article is mostly about: unnamed groups of people in it
+        # ("schoolgirls", "the government") belong there unless the text says otherwise.
+        self.home = home
         self.memory = ActorMemory()
 
     # -- public -----------------------------------------------------------
+    def code_people(self, tok: Token) -> list[Entity]:
+        """A common-noun participant the KB cannot place ("the 21 captives"): the
+        article's home country, as civilians."""
+        if tok.pos_ != "NOUN" or not self.home or tok.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL"):
+            return []
+        return [Entity(text=_clip_mention(tok).text.strip(), name=None, country=self.home, sector="CVL")]
+
     def code_within(self, tok: Token) -> list[Entity]:
         """Entities named inside a non-actor phrase: "North Korea's nuclear test" -> North Korea."""
         for t in tok.subtree:
@@ -233,8 +246,10 @@ class EntityCoder:
         if known is not None:
             return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
         country, sector = self._context_of_person(tok, span)
-        if country is None and sector is None:
-            return Entity(text=text, name=name, country=None, sector=None)
+        if country is None:
+            # A person the text gives no nationality for is most likely of the
+            # country the article is about; coded so, with no sector claimed.
+            return Entity(text=text, name=name, country=self.home, sector=sector)
         return Entity(text=text, name=name, country=country, sector=sector or "GOV")
 
     def _context_of_person(self, tok: Token, span: Span) -> tuple[str | None, str | None]:
@@ -290,6 +305,10 @@ class EntityCoder:
             sector = head_sector
         text = span.text.strip()
         if country is None:
+            country = self._place_country(span)
+        if country is None and sector is not None and self.home and tok.pos_ == "NOUN":
+            country = self.home
+        if country is None:
             if tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN":
                 return Entity(text=text, name=text.removeprefix("the ").strip(), country=None, sector=sector or "OTH")
             return None
@@ -310,6 +329,17 @@ class EntityCoder:
             if self.on is not None and not any(t.lower_ in ("former", "ex") for t in span):
                 name = self.kb.office_holder(country, office, self.on) or name
         return Entity(text=text, name=name, country=country, sector=sector)
+
+    def _place_country(self, span: Span) -> str | None:
+        """The country of a place named in the mention ("Chibok schoolgirls", "Idlib residents")."""
+        if self.gazetteer is None:
+            return None
+        for ent in span.ents:
+            if ent.label_ in ("GPE", "LOC", "FAC"):
+                match = self.gazetteer.resolve(ent.text)
+                if match is not None and match.country:
+                    return match.country
+        return None
 
     def _pronoun(self, lower: str) -> Entity | None:
         if lower in _PERSONAL:

@@ -112,7 +112,6 @@ disarm|V|RETREAT|disarm|military|0.8
 urge|V|REQUEST||diplomatic|0.85
 call on|V|REQUEST|change|diplomatic|0.85
 call for|V|REQUEST||diplomatic|0.8
-call|V|REQUEST||diplomatic|0.2
 ask|V|REQUEST||diplomatic|0.6
 request|V|REQUEST||diplomatic|0.8
 request|N|REQUEST||diplomatic|0.7

@@ -40,6 +40,21 @@ _DECISION_NOUNS = frozenset({"decision", "plan", "attempt", "effort", "bid", "mo
 # A nominal event in an adjunct of a verb is usually that verb's subject's act:
 # "Trump angered Iraqi politicians after a visit to troops".
 _ADJUNCT_PREPS = frozenset({"in", "into", "at", "after", "during", "before", "following", "since", "through", "amid"})
+_NON_AGENTIVE = REPORTING_VERBS | frozenset({
+    "see", "watch", "condemn", "criticize", "criticise", "oppose", "welcome", "denounce", "discuss", "violate",
+    "follow", "cover", "describe", "expect", "anticipate", "fear", "await", "mark", "underscore", "prompt",
+    "spark", "trigger", "protest", "deny", "reject", "dismiss", "face", "survive", "avoid", "evade",
+})
+# Nominal triggers that also name standing states of affairs ("U.N. sanctions",
+# "sanctions and pressure will not work"): an event only when something is done
+# with them or they are aimed at someone.
+_STATE_NOUNS = frozenset({"sanction", "pressure", "embargo", "ban", "support", "cooperation", "aid", "assistance",
+                          "threat", "agreement", "deal", "treaty", "insurgency", "truce", "ceasefire"})
+_EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
+    "introduce", "unveil", "reimpose", "lift", "ease", "tighten", "toughen", "expand", "renew", "back",
+    "vote", "slap", "enforce", "sign", "reach", "strike", "break", "violate", "agree", "offer", "provide",
+    "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
+})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -213,8 +228,8 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
                 actors.append(obj)
             elif low == "by":
                 actors.append(obj)
-            elif low == "of" and sense.type in ("RETREAT",) and sense.mode in ("withdraw",):
-                actors.append(obj)
+            elif low == "of" and sense.type in ("RETREAT",) and sense.mode in ("withdraw", "resign"):
+                actors.append(obj)  # "the resignation of Jim Mattis": Mattis resigns
             elif low in _RECIPIENT_PREPS.get(sense.type, ()):
                 recipients.append(obj)
             elif low == "from" and sense.type in ("CONSULT",):
@@ -227,8 +242,10 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
                 actors.append(agent)
     # The subject of a light verb acts through its object ("held talks", "imposed sanctions").
     head = tok.head
+    # A verb that only reports or perceives the event ("confirmed another missile
+    # test") does not make its subject the event's actor.
     if tok.dep_ in ("dobj", "attr", "oprd") and head.pos_ in ("VERB", "AUX") and (
-        head.lemma_.lower() in LIGHT_VERBS or not actors
+        head.lemma_.lower() in LIGHT_VERBS or (not actors and head.lemma_.lower() not in _NON_AGENTIVE)
     ):
         subj, passive = _subject(head)
         if subj is not None and not passive:
@@ -270,6 +287,23 @@ def _trigger_text(tok: Token, sense: TriggerSense) -> str:
     return tok.text
 
 
+def _eventive(tok: Token, sense: TriggerSense, recipients: list[Token]) -> bool:
+    """Whether a state-of-affairs noun is used for an act: aimed at someone, done
+    by a verb, new, or given an agent ("sanctions adopted by the UN")."""
+    if recipients or any(c.dep_ == "prep" and c.lower_ in ("between", "with", "by") for c in tok.children):
+        return True
+    if any(c.lower_ in ("new", "fresh", "further", "additional", "latest") for c in tok.children):
+        return True
+    if any(c.dep_ == "acl" and c.tag_ == "VBN" for c in tok.children):
+        return True
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in _EVENTIVE_HEADS:
+        return True
+    if tok.dep_ == "pobj" and head.head.lemma_.lower() in _EVENTIVE_HEADS:
+        return True  # "voted in favor of sanctions", "agreed on a deal"
+    return False
+
+
 def find_mentions(sent: Span) -> list[Mention]:
     """The event mentions of a sentence, in text order."""
     out: list[Mention] = []
@@ -289,6 +323,8 @@ def find_mentions(sent: Span) -> list[Mention]:
                 sense = TriggerSense("strike", "N", "ASSAULT", "aerial", ("military",), 0.85)
                 mode = "aerial"
             actors, recipients = _noun_args(tok, sense)
+            if tok.lemma_.lower() in _STATE_NOUNS and not _eventive(tok, sense, recipients):
+                continue
         actors = [a for a in actors if a.i != tok.i]
         recipients = [r for r in recipients if r.i != tok.i and r not in actors]
         out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
