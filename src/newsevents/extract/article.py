@@ -242,6 +242,7 @@ class ArticleExtractor:
                 found = self.res.countries.lookup(ent.text)
                 if found is not None:
                     seen[found.iso3] = seen.get(found.iso3, 0) + 1
+        self._country_mentions = seen
         return sorted(seen, key=lambda k: -seen[k])
 
     def events(self) -> list[Event]:
@@ -271,6 +272,21 @@ class ArticleExtractor:
             if best is None or distance < best[0]:
                 best = (distance, ent)
         return [best[1]] if best else []
+
+    def _article_counterpart(self, actor_keys: frozenset[str]) -> list[Entity]:
+        """For a directed event whose sentence names no one else: the country the
+        article most often pits against the actor, or, in a one-country story,
+        the actor's own country (a domestic event)."""
+        for country in self.context_countries[:3]:
+            if country not in actor_keys and self._country_mentions.get(country, 0) >= 2:
+                return [self._country_entity(country)]
+        own = next((k for k in actor_keys if len(k) == 3 and k.isupper()), None)
+        return [self._country_entity(own)] if own else []
+
+    def _country_entity(self, iso3: str) -> Entity:
+        """A state inferred from the article, not named in the sentence: its text is its name."""
+        found = self.res.countries.by_iso3(iso3)
+        return Entity(text=found.name if found else iso3, name=None, country=iso3, sector="GOV")
 
     def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> bool:
         """A bare "the meeting" names an event already coded: it adds its date,
@@ -311,8 +327,10 @@ class ArticleExtractor:
             return None
         if m.sense.type in POOLED and _keys(recipients) <= actor_keys:
             recipients = []
+        guessed_recipient = False
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
-            recipients = self._nearest_other(m.trigger, sent, actor_keys)
+            recipients = self._nearest_other(m.trigger, sent, actor_keys) or self._article_counterpart(actor_keys)
+            guessed_recipient = True
         recipients = [r for r in recipients if (r.country or r.name) and
                       (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
                        or r.name != next((a.name for a in actors if a.country == r.country), None))]
@@ -343,6 +361,8 @@ class ArticleExtractor:
             confidence *= 0.85
         if guessed_actor:
             confidence *= 0.6
+        if guessed_recipient:
+            confidence *= 0.8
         return Event(
             type=m.sense.type, trigger=m.trigger_text, evidence=TextSpan(sent.start_char, sent.end_char),
             mode=m.mode, context=m.sense.context, actor=tuple(actors), recipient=tuple(recipients),

@@ -221,6 +221,11 @@ class EntityCoder:
             match = self.kb.match(tok.text, self.on) if tok.ent_type_ else None
             if match is not None and match.kind == "person":
                 match = None
+        if match is not None and match.kind == "person" and tok.ent_type_ in ("GPE", "LOC", "FAC"):
+            # "the village of Nabi Saleh" names a place, not the person Saleh.
+            place = self._place_country(span)
+            if place is not None:
+                match = None
         if match is not None and match.kind != "media":
             ent = Entity(text=text, name=match.name, country=match.country, sector=match.sector)
             self.memory.remember(ent, person=match.kind == "person")
