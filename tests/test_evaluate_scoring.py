@@ -372,3 +372,23 @@ def test_dev_gold_against_itself_is_perfect() -> None:
         assert acc.n > 0 and acc.accuracy == 1.0, name
     # Self-matching pairs every event with itself, not with a look-alike.
     assert all(p.gold.index == p.system.index for a in r.articles for p in a.pairs)
+
+
+def test_equal_weights_are_paired_by_trigger_then_order() -> None:
+    # Two look-alike CONSULTs with the same participants: the planned meeting and
+    # the occurred preparations. The system lists them in the other order.
+    usa_chn = [ent("USA"), ent("CHN")]
+    gold = [art("a",
+                dict(ev("CONSULT", usa_chn, status="planned"), trigger="in-person meeting"),
+                dict(ev("CONSULT", usa_chn, status="occurred"), trigger="preparations"))]
+    system = [art("a",
+                  dict(ev("CONSULT", usa_chn, status="occurred"), trigger="initial preparations"),
+                  dict(ev("CONSULT", usa_chn, status="planned"), trigger="meeting"))]
+    report = score(gold, system)
+    assert pairs(report) == [(0, 1), (1, 0)]
+    assert counts(report.status_aware) == (2, 0, 0)
+    # With triggers that say nothing, order decides (gold 0 takes system 0).
+    for doc in (gold, system):
+        for e in doc[0]["events"]:
+            e["trigger"] = "x"
+    assert pairs(score(gold, system)) == [(0, 0), (1, 1)]

@@ -281,6 +281,19 @@ def dyad_exact(g: EventView, s: EventView) -> bool:
     return all(gk == sk for gk, sk in _sides(g, s))
 
 
+def _trigger_words(trigger: str) -> set[str]:
+    return {w[:5] for w in re.findall(r"[a-z]+", trigger.lower()) if len(w) > 2}
+
+
+def trigger_similarity(gold: str, system: str) -> float:
+    """Share of trigger words in common (compared on their first five letters, a
+    crude stem: "meeting" ~ "meet"); the tie-break between equally weighted pairs."""
+    a, b = _trigger_words(gold), _trigger_words(system)
+    if not a or not b:
+        return 0.0
+    return len(a & b) / len(a | b)
+
+
 def greedy_match(gold: Sequence[EventView], system: Sequence[EventView], *, use_dyad: bool,
                  ) -> list[tuple[EventView, EventView, float]]:
     """One-to-one matching, heaviest pair first; ties go to the earlier gold, then the earlier system event.
@@ -292,12 +305,12 @@ def greedy_match(gold: Sequence[EventView], system: Sequence[EventView], *, use_
         for si, s in enumerate(system):
             if g.type != s.type or (use_dyad and not dyad_agrees(g, s)):
                 continue
-            candidates.append((-dyad_weight(g, s), gi, si))
+            candidates.append((-dyad_weight(g, s), -trigger_similarity(g.trigger, s.trigger), gi, si))
     candidates.sort()
     used_g: set[int] = set()
     used_s: set[int] = set()
     pairs = []
-    for neg_w, gi, si in candidates:
+    for neg_w, _, gi, si in candidates:
         if gi in used_g or si in used_s:
             continue
         used_g.add(gi)

@@ -255,7 +255,8 @@ class ArticleExtractor:
                 event = self._event(mention, sent)
                 if event is not None:
                     raw.append(event)
-                    self.coder.memory.last_event_actors = list(event.actor)
+                    if mention.actors:
+                        self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
         return merge_events(_denials_answer_accusers(raw))

@@ -76,7 +76,9 @@ class Mention:
         if self.sense.pos != "N":
             return False
         has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
-        own_args = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ for c in tok.children) or any(
+        # "the APEC summit": an organisation or event name before a meeting noun is its venue, not a participant.
+        own_args = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "PERSON")
+                       for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "of", "among") for c in tok.children)
         return has_det and not own_args
 
