@@ -50,14 +50,14 @@ DEC29 = dt.date(2017, 12, 29)
         ("this week", OCT6, None, "2023-W40", None),
         ("next week", OCT6, None, "2023-W41", None),
         ("earlier this week", OCT6, None, "2023-W40", None),
-        ("in the past week", OCT6, None, "2023-09-30/2023-10-06", None),
+        ("in the past week", OCT6, None, "2023-W40", None),  # the ISO week of publication
         ("the weekend", OCT6, None, "2023-10-07/2023-10-08", None),
         ("the weekend", OCT6, "past", "2023-09-30/2023-10-01", None),
         ("yesterday", OCT6, None, "2023-10-05", None),
         ("today", OCT6, None, "2023-10-06", None),
         ("two days ago", OCT6, None, "2023-10-04", None),
         # "N units ago" at the unit's precision (2023-09-22 is in week 38)
-        ("about two weeks ago", OCT6, None, "2023-W38", "approx"),
+        ("about two weeks ago", OCT6, None, "2023-09-22", "approx"),  # the day counted back, approximate
         ("two years ago", OCT6, None, "2021", None),
         ("three months ago", OCT6, None, "2023-07", None),
         ("several years ago", OCT6, None, "2023-10-06", "before"),

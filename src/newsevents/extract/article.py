@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -35,6 +36,7 @@ NEEDS_RECIPIENT = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "REQUEST
                              "REJECT", "AID", "CONCEDE", "COOPERATE", "PROTEST"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_FALLBACK_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "from"})
 _DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
                          "advmod", "nmod", "quantmod", "conj", "cc", "det", "case"})
 
@@ -53,15 +55,29 @@ class Resources:
 
 
 # "OFER PRISON, West Bank (Reuters) - ", "WASHINGTON —": a dateline is no part of the first sentence.
-_DATELINE = re.compile(r"^\s*([A-Z][A-Z.'\- ]{2,}(?:,\s*[A-Z][A-Za-z.'\- ]+){0,2})\s*(\([^)]{1,40}\))?\s*[-\u2013\u2014]+\s")
+# A dateline opens the article or one of its paragraphs (web pages often put the
+# title and an "Updated: ..." line above it).
+_DATELINE = re.compile(
+    r"^[ \t]*([A-Z][A-Z.'\- ]{2,}(?:,[ \t]*[A-Z][A-Za-z.'\- ]+){0,2})[ \t]*(\([^)\n]{1,40}\))?[ \t]*[-\u2013\u2014]+[ \t]",
+    re.MULTILINE,
+)
 
 
 def blank_dateline(text: str) -> tuple[str, str | None]:
-    """The text with its dateline replaced by spaces (offsets stay valid), and the dateline place."""
-    match = _DATELINE.match(text)
-    if match is None:
+    """The text with its datelines replaced by spaces (offsets stay valid), and the first dateline's place."""
+    found = list(_DATELINE.finditer(text))
+    if not found:
         return text, None
-    return " " * match.end() + text[match.end():], match.group(1).strip()
+    chars = list(text)
+    for match in found:
+        chars[match.start():match.end()] = " " * (match.end() - match.start())
+    return "".join(chars), found[0].group(1).strip(" -\u2013\u2014")
+
+
+def english_name(name: str) -> str:
+    """A gazetteer name as news writes it: no diacritics or transliteration quotes ("‘Afrīn" -> "Afrin")."""
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return plain.replace("\u2018", "").replace("\u2019", "").replace("`", "").strip()
 
 
 def parse_anchor(published: str | None) -> dt.date | None:
@@ -149,7 +165,7 @@ def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None
     match = res.gazetteer.resolve(ent.text, context_countries=context)
     if match is None:
         return None
-    return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
+    return Place(name=english_name(match.name), country=match.country, text=ent.text, geonameid=match.geonameid,
                  lat=match.lat, lon=match.lon)
 
 
@@ -175,14 +191,20 @@ def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[st
             ok = True
         else:
             ok = False
-            if root.dep_ == "pobj" and prep.lower_ in ("in", "at", "near") and root.i not in used:
+            if root.i not in used and (
+                (root.dep_ == "pobj" and prep.lower_ in _FALLBACK_PREPS)
+                or (root.dep_ == "appos" and root.head.ent_type_ in _PLACE_LABELS)
+            ):
                 fallback.append(ent)
         if ok:
             place = _place_of(ent, res, context)
             if place is not None:
                 return place
-    if len(fallback) == 1:
-        return _place_of(fallback[0], res, context)
+    # Otherwise the locative place phrase nearest the trigger.
+    for ent in sorted(fallback, key=lambda e: abs(e.root.i - trigger.i)):
+        place = _place_of(ent, res, context)
+        if place is not None:
+            return place
     return None
 
 
@@ -190,8 +212,9 @@ def _keys(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(e.country or (e.name or "").lower() for e in entities if e.country or e.name)
 
 
-def _tense(status: str) -> str:
-    return "future" if status == "planned" else "past"
+def _tense(status: str, cue: str | None = None) -> str:
+    """Which way relative times point: forward for planned events and for events under "will" ("will not meet")."""
+    return "future" if status == "planned" or (cue or "").lower() in ("will", "'ll", "shall", "wo") else "past"
 
 
 def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
@@ -228,12 +251,17 @@ class ArticleExtractor:
         _, dateline = blank_dateline(self.article.text)
         if not dateline:
             return None
-        head = dateline.split(",")[0].strip().title()
+        parts = [p.strip() for p in dateline.split(",")]
+        head = parts[0].title()
         match = self.res.gazetteer.resolve(head, context_countries=self.context_countries)
         if match is None:
-            return None
-        return Place(name=match.name, country=match.country, text=head, geonameid=match.geonameid,
-                     lat=match.lat, lon=match.lon)
+            # "OFER PRISON, West Bank": a place the gazetteer lacks, in a region it knows.
+            region = next((m for m in (self.res.gazetteer.resolve(p) for p in parts[1:]) if m is not None), None)
+            if region is None or not region.country:
+                return None
+            return Place(name=head, country=region.country, text=dateline)
+        return Place(name=english_name(match.name), country=match.country, text=head,
+                     geonameid=match.geonameid, lat=match.lat, lon=match.lon)
 
     def _article_countries(self) -> list[str]:
         seen: dict[str, int] = {}
@@ -259,7 +287,7 @@ class ArticleExtractor:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
-        return merge_events(_denials_answer_accusers(raw))
+        return merge_events(_denials_answer_accusers(_reactions_share_the_day(raw)))
 
     def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str]) -> list[Entity]:
         """The political entity named nearest the trigger that is not the actor,
@@ -350,11 +378,12 @@ class ArticleExtractor:
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
-        scoped = _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=speech, scoped_only=True)
+        scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech,
+                            scoped_only=True)
         # Only a time expression that modifies the event itself may make it planned.
         if scoped is not None and status == "occurred" and _is_future(scoped, self.anchor):
             status = "planned"
-        date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status), speech_act=speech)
+        date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.res, self.context_countries, used) or self.dateline_place
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
@@ -374,6 +403,22 @@ class ArticleExtractor:
 
 def _names(entities: Sequence[Entity]) -> set[str]:
     return {e.name for e in entities if e.name}
+
+
+def _reactions_share_the_day(events: list[Event]) -> list[Event]:
+    """News reports reactions of one day together: an undated statement that
+    happened (a criticism, a call, a denial) takes the day of the statement
+    reported before it. Only day-precise dates travel, and only between speech acts."""
+    out: list[Event] = []
+    last_day: DateValue | None = None
+    for event in events:
+        if event.type in SPEECH_ACTS and event.status == "occurred":
+            if event.date is None and last_day is not None:
+                event = replace(event, date=DateValue(last_day.value, last_day.mod, last_day.text))
+            elif event.date is not None and len(event.date.value) == 10:
+                last_day = event.date
+        out.append(event)
+    return out
 
 
 def _denials_answer_accusers(events: list[Event]) -> list[Event]:

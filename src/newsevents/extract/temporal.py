@@ -12,10 +12,10 @@ are given as intervals (`2023-01-01/2023-03-31`, `1990/1999`).
 
 Choices made where the brief left them open:
 
-- "N units ago" at the unit's precision: "two years ago" -> `2021`, "about
-  two weeks ago" -> the ISO week, mod `approx` (the text does not support a
-  day; TimeML writes these the same way). "several years ago" -> anchor day,
-  mod `before`.
+- "N units ago" at the unit's precision: "two years ago" -> `2021`; weeks
+  are the exception: "two weeks ago" -> the day counted back, mod `approx`
+  (the convention of our gold, event-record.md). "several years ago" ->
+  anchor day, mod `before`.
 - Tense unknown (None): weekdays take the past convention; a month or day
   without a year takes the nearer occurrence, the past one unless the coming
   one is nearer ("January" in a November article -> next January). This
@@ -26,8 +26,8 @@ Choices made where the brief left them open:
 - "recent weeks/days/months/years" (also "the last few months", "past
   years") -> the interval ending on the anchor (28 days, 7 days, 3 months,
   3 years back), mod `approx`.
-- "the past week" -> the seven days ending on the anchor (rolling, as news
-  uses it), not the previous calendar week the recogniser returns.
+- "the past week" -> the ISO week of publication (our gold's convention),
+  not the previous calendar week the recogniser returns.
 - A time of day alone ("10 a.m.") carries no date: None, never the anchor.
 """
 
@@ -198,8 +198,10 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
         # there and is left to it).
         unit = m["unit"].lower()
         if unit == "week":
-            start = anchor - dt.timedelta(days=6)
-        elif unit == "month":
+            # The record's convention: the ISO week of publication (event-record gold).
+            iso = anchor.isocalendar()
+            return f"{iso.year:04d}-W{iso.week:02d}", None
+        if unit == "month":
             start = _add_months(anchor, -1) + dt.timedelta(days=1)
         else:
             start = _add_months(anchor, -12) + dt.timedelta(days=1)
@@ -224,8 +226,12 @@ def _via_recognizer(core: str, anchor: Date | None, tense: str | None) -> tuple[
     ago = _AGO.search(core)
     if ago and kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         # "two years ago" supports a year, not the day the recogniser counts
-        # back to; TimeML writes it the same way.
-        value = _truncate(Date.fromisoformat(value), ago["unit"].lower())
+        # back to; TimeML writes it the same way. "two weeks ago" keeps the day
+        # counted back, marked approximate (the record's convention).
+        if ago["unit"].lower() == "week":
+            mod = mod or "approx"
+        else:
+            value = _truncate(Date.fromisoformat(value), ago["unit"].lower())
     if mod is None:
         prefix = _MOD_PREFIX.match(core)
         # Only when the recogniser skipped the prefix: "early next year" it
