@@ -206,6 +206,17 @@ class EntityCoder:
         if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
             return self._pronoun(lower)
         span = _clip_mention(tok)
+        # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
+        named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is not None and tok.ent_type_ != "PERSON":
+            person = self._person(named, _clip_mention(named))
+            if person is not None:
+                if person.country is None or person.country == self.home:
+                    country, sector = self._country_and_sector(list(span))
+                    person = Entity(text=person.text, name=person.name, country=country or person.country,
+                                    sector=sector or person.sector)
+                self.memory.remember(person, person=True)
+                return person
         # "the U.S.-China summit": hyphenated pairs of states.
         if tok.ent_type_ == "PERSON" or any(t.ent_type_ == "PERSON" for t in span if t.i >= tok.i - 1):
             person = self._person(tok, span)
