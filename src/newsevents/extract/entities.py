@@ -228,6 +228,8 @@ class EntityCoder:
         if (head_lower in _PAIR_HEADS and any(t.lower_ in ("two", "both") for t in span)) or lower == "each":
             return None  # handled by _pair_or_plural
         match = self.kb.match(text, self.on) if text else None
+        if match is None and tok.pos_ == "PROPN" and tok.is_alpha and len(tok.text) <= 5 and tok.text.istitle():
+            match = self.kb.match(tok.text.upper(), self.on)  # "Isis", "Nato": house styles that lower acronyms
         if match is None and span.text != tok.text:
             match = self.kb.match(tok.text, self.on) if tok.ent_type_ else None
             if match is not None and match.kind == "person":
@@ -255,6 +257,11 @@ class EntityCoder:
         if not name:
             return None
         text = span.text.strip()
+        # A surname the article has already introduced ("Fox" after "Vicente
+        # Fox") is that person, whoever else the knowledge base knows by it.
+        known = self.memory.persons_by_token.get(name.lower()) if " " not in name else None
+        if known is not None:
+            return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
         match = self.kb.person(name, self.on) or self.kb.match(text, self.on) or self.kb.match(name, self.on)
         if match is not None and match.kind != "media":
             return Entity(text=text, name=match.name, country=match.country, sector=match.sector)

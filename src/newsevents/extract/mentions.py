@@ -306,16 +306,58 @@ def _eventive(tok: Token, sense: TriggerSense, recipients: list[Token]) -> bool:
     return False
 
 
+_OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
+_IMPERATIVE_REQUEST = TriggerSense("imperative", "V", "REQUEST", None, ("diplomatic",), 0.55)
+
+
+def _speaker(sent: Span) -> Token | None:
+    """The subject of the report verb that introduces a quotation in this sentence or the next."""
+    doc = sent.doc
+    following = doc[sent.end:sent.end + 40] if sent.end < len(doc) else None
+    for part in (sent, following):
+        if part is None:
+            continue
+        for tok in part:
+            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+                subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+                if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+                    return subj
+    return None
+
+
+def _imperatives(sent: Span) -> list[Mention]:
+    """Quoted commands are requests by their speaker: “Call off this summit,” Wyden tweeted."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp"):
+            continue
+        if any(c.dep_ in _SUBJ for c in tok.children):
+            continue
+        before = [t for t in sent.doc[max(sent.start, tok.i - 3):tok.i] if not t.is_space]
+        opens_quote = before and before[-1].text in _OPEN_QUOTES
+        negated = len(before) >= 3 and before[-3].text in _OPEN_QUOTES and before[-2].lower_ == "do" \
+            and before[-1].lower_ in ("n't", "n’t", "not")
+        if not (opens_quote or negated):
+            continue
+        speaker = _speaker(sent)
+        if speaker is None:
+            continue
+        # The object of a command is rarely its addressee ("Don't overburden Iraq" is said to the US):
+        # the addressee is left to the article-level fallbacks.
+        out.append(Mention(tok, _IMPERATIVE_REQUEST, (speaker,), (), tok.text, None))
+    return out
+
+
 def find_mentions(sent: Span) -> list[Mention]:
     """The event mentions of a sentence, in text order."""
-    out: list[Mention] = []
+    out: list[Mention] = _imperatives(sent)
     for tok in sent:
         if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
             continue
         if tok.ent_type_ in _NAME_LABELS:
             continue  # "Asia-Pacific Economic Cooperation" names an organisation, not an event
         sense = _sense_for(tok)
-        if sense is None:
+        if sense is None or any(m.trigger.i == tok.i for m in out):
             continue
         mode = sense.mode
         if sense.pos == "V":
@@ -330,4 +372,4 @@ def find_mentions(sent: Span) -> list[Mention]:
         actors = [a for a in actors if a.i != tok.i]
         recipients = [r for r in recipients if r.i != tok.i and r not in actors]
         out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
-    return out
+    return sorted(out, key=lambda m: m.trigger.i)
