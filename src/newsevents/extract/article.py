@@ -346,9 +346,11 @@ class ArticleExtractor:
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
         guessed_actor = False
-        if not actor_keys and not m.actors:
+        if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients):
             # No syntactic actor: the nearest named political entity that is not
-            # the recipient is the best guess; such events score lower.
+            # the recipient is the best guess; such events score lower. A bare
+            # noun ("a meeting") with no participant at all is not guessed for:
+            # measured, that invents more events than it finds.
             actors = self._nearest_other(m.trigger, sent, _keys(recipients))
             actor_keys = _keys(actors)
             guessed_actor = True
@@ -457,6 +459,8 @@ def _mergeable(a: Event, b: Event) -> bool:
 
 
 def _merge(a: Event, b: Event) -> Event:
+    if b.confidence > a.confidence:
+        a, b = b, a  # the better-grounded mention supplies the participants and trigger
     attribution = tuple(dict.fromkeys(a.attribution + b.attribution))
     return replace(
         a,
