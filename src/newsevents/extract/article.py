@@ -409,16 +409,24 @@ def _names(entities: Sequence[Entity]) -> set[str]:
 
 def _reactions_share_the_day(events: list[Event]) -> list[Event]:
     """News reports reactions of one day together: an undated statement that
-    happened (a criticism, a call, a denial) takes the day of the statement
-    reported before it. Only day-precise dates travel, and only between speech acts."""
+    happened (a criticism, a call, a denial) takes the day of the same actor's
+    dated statement (a lede's "hit back" and the later "said on Monday"), or
+    else of the statement reported just before it. Only day-precise dates
+    travel, and only between speech acts."""
+    def dated(e: Event) -> bool:
+        return e.type in SPEECH_ACTS and e.status == "occurred" and e.date is not None and len(e.date.value) == 10
+
     out: list[Event] = []
     last_day: DateValue | None = None
-    for event in events:
-        if event.type in SPEECH_ACTS and event.status == "occurred":
-            if event.date is None and last_day is not None:
-                event = replace(event, date=DateValue(last_day.value, last_day.mod, last_day.text))
-            elif event.date is not None and len(event.date.value) == 10:
-                last_day = event.date
+    for i, event in enumerate(events):
+        if event.type in SPEECH_ACTS and event.status == "occurred" and event.date is None:
+            mine = _keys(event.actor)
+            same = [e for e in events if e is not event and dated(e) and _keys(e.actor) & mine]
+            source = min(same, key=lambda e: abs(events.index(e) - i)).date if same else last_day
+            if source is not None:
+                event = replace(event, date=DateValue(source.value, source.mod, source.text))
+        elif dated(event):
+            last_day = event.date
         out.append(event)
     return out
 
