@@ -287,7 +287,7 @@ class ArticleExtractor:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
-        return merge_events(_denials_answer_accusers(_reactions_share_the_day(raw)))
+        return merge_events(_denials_answer_accusers(_paragraph_time(_reactions_share_the_day(raw), self.article.text)))
 
     def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str]) -> list[Entity]:
         """The political entity named nearest the trigger that is not the actor,
@@ -427,6 +427,20 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
                 event = replace(event, date=DateValue(source.value, source.mod, source.text))
         elif dated(event):
             last_day = event.date
+        out.append(event)
+    return out
+
+
+def _paragraph_time(events: list[Event], text: str) -> list[Event]:
+    """A paragraph tells one moment: an undated event that happened takes the
+    date of the event before it in the same paragraph."""
+    out: list[Event] = []
+    for event in events:
+        if event.date is None and event.status == "occurred" and out:
+            prior = out[-1]
+            same_paragraph = "\n" not in text[prior.evidence.start:event.evidence.start]
+            if prior.date is not None and same_paragraph:
+                event = replace(event, date=prior.date)
         out.append(event)
     return out
 
