@@ -40,6 +40,12 @@ _TITLE_WORDS = frozenset({
     "emir", "ayatollah", "pope", "house", "senate", "majority", "minority", "democratic", "republican",
     "u.s.", "us", "british", "chinese", "russian", "press", "white", "the", "a", "an",
 })
+_PARTY_WORDS = frozenset({"democratic", "republican", "opposition", "party", "labour", "conservative", "minority",
+                          "majority", "house", "senate"})
+# Role nouns that stand for one person the article may name nearby.
+_NAMED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister", "ambassador", "envoy",
+                          "secretary", "chairman", "commander", "prosecutor", "lawyer", "president", "premier",
+                          "chancellor", "governor", "mayor", "speaker", "senator", "general", "chief", "head"})
 # Territories the gold codes as the state that holds sovereignty over them.
 SOVEREIGN = {"HKG": "CHN", "MAC": "CHN"}
 _NAME_SPLIT = re.compile(r"[\s\u00a0]+")
@@ -240,7 +246,12 @@ class EntityCoder:
             if place is not None:
                 match = None
         if match is not None and match.kind != "media":
-            ent = Entity(text=text, name=match.name, country=match.country, sector=match.sector)
+            name = match.name
+            if name is None and match.kind == "role" and tok.lemma_.lower() in _NAMED_ROLES:
+                holder = self._named_holder(tok)
+                if holder is not None and holder.country in (match.country, None):
+                    name = holder.name
+            ent = Entity(text=text, name=name, country=match.country, sector=match.sector)
             self.memory.remember(ent, person=match.kind == "person")
             return ent
         ent = self._compose(tok, span)
@@ -349,9 +360,38 @@ class EntityCoder:
                 office = "foreign_minister"
             elif any(t.lower_ in ("defence", "defense") for t in span):
                 office = "defence_minister"
-            if self.on is not None and not any(t.lower_ in ("former", "ex") for t in span):
+            # "the Democratic leader" leads a party, not the state.
+            partisan = any(t.lower_ in _PARTY_WORDS for t in span)
+            if self.on is not None and not partisan and not any(t.lower_ in ("former", "ex") for t in span):
                 name = self.kb.office_holder(country, office, self.on) or name
+        if name is None and tok.lemma_.lower() in _NAMED_ROLES:
+            holder = self._named_holder(tok)
+            if holder is not None and holder.country in (country, None):
+                name = holder.name
         return Entity(text=text, name=name, country=country, sector=sector)
+
+    def _named_holder(self, tok: Token) -> Entity | None:
+        """The person a role noun stands for, when the text names someone in that
+        role nearby ("a spokeswoman for China's Foreign Ministry ... said the
+        spokeswoman, Hua Chunying")."""
+        doc = tok.doc
+        sent = tok.sent
+        end = sent.end
+        for _ in range(2):
+            if end < len(doc):
+                end = doc[end].sent.end
+        role = tok.lemma_.lower()
+        for ent in doc[sent.start:end].ents:
+            if ent.label_ != "PERSON":
+                continue
+            root = ent.root
+            around = list(_clip_mention(root))
+            if root.dep_ == "appos":
+                around.extend(_clip_mention(root.head))
+            around.extend(t for c in root.children if c.dep_ == "appos" for t in c.subtree)
+            if any(t.lemma_.lower() == role for t in around if t.i not in range(ent.start, ent.end)):
+                return self._person(root, _clip_mention(root))
+        return None
 
     def _place_country(self, span: Span) -> str | None:
         """The country of a place named in the mention ("Chibok schoolgirls", "Idlib residents")."""

@@ -158,6 +158,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         return _subject(head, depth + 1)
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
+        obj = _child(head.head, "dobj")
+        if head.lower_ == "for" and obj is not None:
+            return obj, False  # "criticized Peña Nieto for inviting Trump": Peña Nieto invited
         return _subject(head.head, depth + 1)  # "held her since arresting her"
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
