@@ -319,10 +319,14 @@ class ArticleExtractor:
 
     def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> bool:
         """A bare "the meeting" names an event already coded: it adds its date,
-        place and claimants to that event rather than making a new one."""
+        place and claimants to that event rather than making a new one. "The
+        upcoming summit" names a planned event, never a past one."""
+        own = status_of(m.trigger).status
         for i in range(len(raw) - 1, max(-1, len(raw) - 8), -1):
             prior = raw[i]
             if prior.type != m.sense.type or (prior.mode and m.mode and prior.mode != m.mode):
+                continue
+            if own == "planned" and prior.status != "planned":
                 continue
             tense = _tense(prior.status)
             claims, hedged = claims_for(m.trigger, self.res.kb, is_speech_act=False, same_actor=lambda t: False)

@@ -19,6 +19,8 @@ from ..records import Attribution
 from .entities import _clip_mention
 from .lexicon import REPORTING_VERBS
 
+_COMMENTATORS = frozenset({"analyst", "expert", "observer", "commentator", "critic", "scholar", "researcher",
+                           "pundit", "economist", "historian"})
 _HEDGES = frozenset({"reportedly", "allegedly", "purportedly", "supposedly", "apparently", "rumoredly"})
 _QUOTES = "\"“”«»"
 _CLAUSE_DEPS = frozenset({"ccomp", "parataxis", "conj", "advcl", "xcomp", "relcl", "acl", "pcomp"})
@@ -145,4 +147,13 @@ def claims_for(trigger: Token, kb: ActorKB, *, is_speech_act: bool,
                 break
     for attr in _according_to(sent, kb):
         claims.append(Claim(attr, None))
+    # Analysts and experts offer opinions, not reports of events (event-record.md).
+    claims = [c for c in claims if not _is_commentator(c)]
     return claims, hedged
+
+
+def _is_commentator(claim: Claim) -> bool:
+    if claim.speaker is not None:
+        return claim.speaker.lemma_.lower() in _COMMENTATORS
+    words = (claim.attribution.source or "").lower().split()
+    return bool(words) and words[-1].rstrip("s") in _COMMENTATORS
