@@ -276,9 +276,6 @@ def test_package_level_extract_is_callable() -> None:
 # --------------------------------------------------------------------------- seed end to end
 
 @pytest.mark.shared
-@extractor_gap("3 of 7 gold events matched with the right status (5 of 7 on type and dyad): the AGREE "
-               "'propose the revival of cooperation' and REQUEST 'raise issues' (both possible) are missed; "
-               "the planned 'meeting' and the occurred 'preparations' (same dyad) are paired crosswise")
 def test_seed_article_end_to_end() -> None:
     from newsevents.evaluate.datasets import shared_data_root
     from newsevents.evaluate.scoring import score

@@ -362,9 +362,11 @@ class ArticleExtractor:
             return None
         if m.sense.type in POOLED and _keys(recipients) <= actor_keys:
             recipients = []
-        guessed_recipient = False
+        guessed_recipient = from_article = False
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
-            recipients = self._nearest_other(m.trigger, sent, actor_keys) or self._article_counterpart(actor_keys)
+            recipients = self._nearest_other(m.trigger, sent, actor_keys)
+            if not recipients:
+                recipients, from_article = self._article_counterpart(actor_keys), True
             guessed_recipient = True
         recipients = [r for r in recipients if (r.country or r.name) and
                       (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
@@ -395,6 +397,8 @@ class ArticleExtractor:
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
+        if guessed_actor and from_article:
+            return None  # no participant in the parse and no one else in the sentence: too little to code
         if guessed_actor:
             confidence *= 0.6
         if guessed_recipient:

@@ -205,6 +205,12 @@ class EntityCoder:
                 coded = self._person(ent.root, _clip_mention(ent.root))
                 if coded is not None and coded.country:
                     self.memory.remember(coded, person=True)
+            elif ent.label_ in ("GPE", "NORP", "ORG") and ent.root.dep_ in ("nsubj", "nsubjpass"):
+                # Subjects are what "it" and "they" point back to ("China said it opposes ...").
+                match = self.kb.match(ent.text, self.on)
+                if match is not None and match.kind in ("state", "metonym", "igo", "group"):
+                    self.memory.remember(Entity(text=ent.text, name=match.name, country=match.country,
+                                                sector=match.sector), person=False)
 
     # -- internals --------------------------------------------------------
     def _code_one(self, tok: Token) -> Entity | list[Entity] | None:
@@ -299,7 +305,7 @@ class EntityCoder:
         return self._country_and_sector(words)
 
     def _country_and_sector(self, words: list[Token]) -> tuple[str | None, str | None]:
-        country = sector = None
+        country = sector = seat_sector = None
         ids = {t.i for t in words}
         if words:
             # Whole named entities first: "Hong Kong-flagged" is Hong Kong, not "Hong".
@@ -321,11 +327,13 @@ class EntityCoder:
                     match = self.kb.match(t.text, self.on)
                     if match is not None and match.kind in ("state", "metonym"):
                         country = match.country
+                        # "the Pentagon chief" is military: the seat of power lends its sector.
+                        seat_sector = match.sector if match.kind == "metonym" else None
                 if found is not None:
                     country = found.iso3
             if sector is None:
                 sector = self.kb.role_sector(t.lemma_.lower()) or self.kb.role_sector(t.lower_)
-        return SOVEREIGN.get(country, country), sector
+        return SOVEREIGN.get(country, country), sector or seat_sector
 
     def _compose(self, tok: Token, span: Span) -> Entity | None:
         """A mention the KB does not know as a whole: country modifier + role word."""

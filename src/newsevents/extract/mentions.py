@@ -52,7 +52,7 @@ _STATE_NOUNS = frozenset({"sanction", "pressure", "embargo", "ban", "support", "
                           "threat", "agreement", "deal", "treaty", "insurgency", "truce", "ceasefire"})
 _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "introduce", "unveil", "reimpose", "lift", "ease", "tighten", "toughen", "expand", "renew", "back",
-    "vote", "slap", "enforce", "sign", "reach", "strike", "break", "violate", "agree", "offer", "provide",
+    "vote", "slap", "enforce", "sign", "reach", "strike", "agree", "offer", "provide",
     "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
 })
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
@@ -161,7 +161,9 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = _child(head.head, "dobj")
         if head.lower_ == "for" and obj is not None:
             return obj, False  # "criticized Peña Nieto for inviting Trump": Peña Nieto invited
-        return _subject(head.head, depth + 1)  # "held her since arresting her"
+        subj, _ = _subject(head.head, depth + 1)
+        # "held her since arresting her"; "officers are accused of hacking": the officers hack.
+        return subj, False
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -332,7 +334,7 @@ def _imperatives(sent: Span) -> list[Mention]:
     """Quoted commands are requests by their speaker: “Call off this summit,” Wyden tweeted."""
     out = []
     for tok in sent:
-        if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp"):
+        if tok.pos_ != "VERB" or tok.tag_ != "VB" or tok.dep_ not in ("ROOT", "ccomp", "advcl", "parataxis"):
             continue
         if any(c.dep_ in _SUBJ for c in tok.children):
             continue

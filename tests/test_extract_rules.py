@@ -1,0 +1,106 @@
+"""Article-level rules of the extractor, each on a small hand-written text.
+
+These load the spaCy model (module-scoped through the pipeline's cache).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsevents.extract.article import blank_dateline, english_name
+from newsevents.pipeline import extract
+
+pytestmark = pytest.mark.model
+
+
+def _countries(entities) -> set[str]:
+    return {e.country for e in entities if e.country}
+
+
+def _of_type(events, etype):
+    return [e for e in events if e.type == etype]
+
+
+def test_dateline_is_blanked_with_offsets_kept_and_gives_the_place():
+    text = "Some title\nUpdated: 2017-09-15 17:52\nBEIJING -- China on Friday said it opposes the missile launches."
+    blanked, place = blank_dateline(text)
+    assert len(blanked) == len(text)
+    assert place == "BEIJING"
+    assert "BEIJING" not in blanked and blanked.endswith("missile launches.")
+    events = extract(text, published="2017-09-15")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and accuse[0].place is not None and accuse[0].place.name == "Beijing"
+
+
+def test_text_without_dateline_is_unchanged():
+    text = "China said on Friday that it opposes the launches."
+    assert blank_dateline(text) == (text, None)
+
+
+def test_gazetteer_names_come_out_as_news_writes_them():
+    assert english_name("\u2018Afr\u012bn") == "Afrin"
+
+
+def test_quoted_command_is_a_request_by_its_speaker():
+    events = extract('"Call off this summit," Senator Ron Wyden of the United States tweeted on Friday.',
+                     published="2018-07-13")
+    requests = _of_type(events, "REQUEST")
+    assert requests, events
+    assert "USA" in _countries(requests[0].actor)
+    assert requests[0].sourcing == "direct"  # the speaker's own words are the event
+
+
+def test_apposed_name_is_who_acts():
+    events = extract("The Iraqi prime minister, Adel Abdul-Mahdi, met Turkish officials in Baghdad on Monday.",
+                     published="2019-02-04")
+    consult = _of_type(events, "CONSULT")
+    assert consult
+    names = {e.name for e in consult[0].actor + consult[0].recipient if e.name}
+    assert any("Abdul-Mahdi" in n for n in names), names  # the KB spells him "Adil"
+
+
+def test_resignation_of_someone_is_their_act():
+    events = extract("The decision prompted the resignation of the Pentagon chief, Jim Mattis, last week.",
+                     published="2018-12-25")
+    retreat = _of_type(events, "RETREAT")
+    assert retreat and retreat[0].mode == "resign"
+    assert "USA" in _countries(retreat[0].actor)
+
+
+def test_reporters_of_an_event_are_not_its_actors():
+    events = extract("Japanese officials confirmed another missile test by North Korea on Friday.",
+                     published="2017-09-15")
+    mobilize = _of_type(events, "MOBILIZE")
+    assert mobilize and _countries(mobilize[0].actor) == {"PRK"}
+
+
+def test_standing_sanctions_are_not_an_event_but_new_ones_are():
+    assert not _of_type(extract("The ship was accused of violating U.N. sanctions.", published="2017-12-29"),
+                        "SANCTION")
+    imposed = _of_type(extract("The United States imposed new sanctions on Iran on Monday.",
+                               published="2018-11-06"), "SANCTION")
+    assert imposed and _countries(imposed[0].actor) == {"USA"} and _countries(imposed[0].recipient) == {"IRN"}
+
+
+def test_an_undated_reaction_takes_the_day_of_the_statement_before_it():
+    text = ("Russia strongly condemned the missile launch on Friday. "
+            "Russian lawmakers also denounced the latest move by North Korea.")
+    accusations = _of_type(extract(text, published="2017-09-15"), "ACCUSE")
+    assert len(accusations) >= 2
+    assert all(e.date is not None and e.date.value == "2017-09-15" for e in accusations)
+
+
+def test_the_meeting_adds_its_claimants_to_the_meeting_already_coded():
+    text = ("President Joe Biden will meet President Xi Jinping in San Francisco next month. "
+            "An official told the Washington Post that the meeting is being prepared.")
+    consults = _of_type(extract(text, published="2023-10-06"), "CONSULT")
+    assert len(consults) == 1
+    assert consults[0].status == "planned"
+    assert any(a.via and "Washington Post" in a.via for a in consults[0].attribution)
+
+
+def test_analysts_are_not_claimants():
+    text = ("President Joe Biden will meet President Xi Jinping next month. "
+            "Some analysts suggest that the upcoming summit holds potential for both leaders.")
+    consults = _of_type(extract(text, published="2023-10-06"), "CONSULT")
+    assert consults and not any("analyst" in (a.source or "").lower() for c in consults for a in c.attribution)
