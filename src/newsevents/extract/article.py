@@ -358,6 +358,12 @@ class ArticleExtractor:
             actors = self._nearest_other(m.trigger, sent, _keys(recipients))
             actor_keys = _keys(actors)
             guessed_actor = True
+        if not actor_keys and m.sense.type == "PROTEST" and self.coder.home:
+            # Protesters are rarely named: they are civilians of the country they protest in.
+            place = _find_place(m.trigger, sent, self.res, self.context_countries)
+            country = place.country if place is not None and place.country else self.coder.home
+            actors = [Entity(text="protesters", name=None, country=country, sector="CVL")]
+            actor_keys = _keys(actors)
         if not actor_keys:
             return None
         if m.sense.type in POOLED and _keys(recipients) <= actor_keys:

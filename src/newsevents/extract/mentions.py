@@ -202,6 +202,8 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
     if obj is not None:
         recipients.append(obj)
     preps = _RECIPIENT_PREPS.get(sense.type, ())
+    if sense.mode == "release":
+        preps = ("of",)  # "freed from Turkish custody": custody is where, not whom
     for child in tok.children:
         if child.dep_ == "prep" and (child.lower_ in preps or (sense.particle and child.lower_ == sense.particle)):
             obj = _pobj(child)
