@@ -348,11 +348,6 @@ class ArticleExtractor:
         recipients: list[Entity] = []
         for tok in m.recipients:
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
-        own = _keys(actors)
-        # A home-country guess for an unplaced object ("the media reports") that is
-        # the actor's own country says nothing: leave the side to the fallbacks.
-        recipients = [r for r in recipients if not (r.sector == "CVL" and r.name is None and r.country in own
-                                                     and m.sense.type not in POOLED)]
         actor_keys = _keys(actors)
         guessed_actor = False
         if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients):
