@@ -214,6 +214,14 @@ hack|V|COERCE|cyber|technology|0.7
 hacking|N|COERCE|cyber|technology|0.6
 crack down|V|COERCE||political|0.8
 crackdown|N|COERCE||political|0.8
+blockade|N|COERCE|restrict|military|0.7
+blockade|V|COERCE|restrict|military|0.7
+curfew|N|COERCE|curfew|political|0.6
+summon|V|ACCUSE|disapprove|diplomatic|0.6
+surrender|V|RETREAT||military|0.7
+surrender|N|RETREAT||military|0.6
+grant|V|AID||diplomatic|0.5
+fire|N|ASSAULT|firearms|military|0.6
 imprison|V|COERCE|arrest|legal|0.8
 jail|V|COERCE|arrest|legal|0.7
 attack|V|ASSAULT||military|0.85
@@ -267,6 +275,9 @@ NEEDS_MODIFIER = {
     ("support", "N"): {"military", "financial", "political"},
     # Preparations count as consultations only when they prepare a meeting.
     ("preparation", "N"): {"for:meeting", "for:summit", "for:talks", "for:visit", "for:negotiation"},
+    ("summon", "V"): {"ambassador", "envoy", "diplomat", "charge", "chargé"},
+    ("grant", "V"): {"asylum", "refuge", "visa", "visas", "amnesty", "pardon", "access"},
+    ("fire", "N"): {"open", "opened"},
     ("offer", "V"): {"talks", "help", "aid", "assistance", "support", "ceasefire", "truce", "deal", "concession",
                      "concessions", "asylum", "mediation", "to", "invitation"},
 }
@@ -278,7 +289,7 @@ LIGHT_VERBS = frozenset({
     "issue", "give", "begin", "start", "continue", "resume", "announce", "order", "mount",
     "pay", "undertake", "wage", "lead", "join", "extend", "accept", "adopt", "pass", "approve",
     "toughen", "slap", "level", "file", "lodge", "strike", "broker", "seal", "hammer",
-    "initiate", "commence", "open", "perform", "plan", "propose", "take", "tighten",
+    "initiate", "commence", "open", "perform", "plan", "propose", "take", "tighten", "declare",
 })
 
 

@@ -54,6 +54,7 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "introduce", "unveil", "reimpose", "lift", "ease", "tighten", "toughen", "expand", "renew", "back",
     "vote", "slap", "enforce", "sign", "reach", "strike", "agree", "offer", "provide",
     "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
+    "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
@@ -101,6 +102,8 @@ def _modifier_words(tok: Token) -> set[str]:
     words |= {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod", "dobj")}
     if any(c.dep_ == "xcomp" for c in tok.children):
         words.add("to")
+    if tok.dep_ == "dobj":
+        words.add(tok.head.lemma_.lower())  # "opened fire": the verb qualifies its object
     for c in tok.subtree:
         if c.dep_ == "prep" and (c.head.i == tok.i or c.lower_ == "for"):
             obj = _pobj(c)
