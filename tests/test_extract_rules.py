@@ -104,3 +104,16 @@ def test_analysts_are_not_claimants():
             "Some analysts suggest that the upcoming summit holds potential for both leaders.")
     consults = _of_type(extract(text, published="2023-10-06"), "CONSULT")
     assert consults and not any("analyst" in (a.source or "").lower() for c in consults for a in c.attribution)
+
+
+@pytest.mark.parametrize("text, etype", [
+    ("Turkey summoned the German ambassador on Tuesday.", "ACCUSE"),
+    ("Germany granted asylum to the Russian dissident.", "AID"),
+    ("Egypt declared a ceasefire in Gaza.", "AGREE"),
+])
+def test_plover_senses_of_diplomatic_phrases(text, etype):
+    assert etype in {e.type for e in extract(text, published="2020-01-01")}
+
+
+def test_summoning_someone_who_is_not_an_envoy_is_not_a_protest():
+    assert "ACCUSE" not in {e.type for e in extract("Turkey summoned its courage.", published="2020-01-01")}
