@@ -379,6 +379,8 @@ class ArticleExtractor:
                        or r.name != next((a.name for a in actors if a.country == r.country), None))]
         modality = status_of(m.trigger)
         status = modality.status
+        if m.trigger_text and m.sense.lemma == "imperative":
+            status = "occurred"  # a quoted command was given, whatever it commands
         actor_tokens = {t.i for tok in m.actors for t in tok.subtree}
 
         def same_actor(speaker: Token) -> bool:
@@ -394,8 +396,9 @@ class ArticleExtractor:
         speech = m.sense.type in SPEECH_ACTS
         scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech,
                             scoped_only=True)
-        # Only a time expression that modifies the event itself may make it planned.
-        if scoped is not None and status == "occurred" and _is_future(scoped, self.anchor):
+        # Only a time expression that modifies the event itself may make it planned;
+        # a statement (an invitation "to visit in 2019") happens when it is made.
+        if scoped is not None and status == "occurred" and not speech and _is_future(scoped, self.anchor):
             status = "planned"
         date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
