@@ -59,8 +59,6 @@ class ActorMemory:
     groups: list[Entity] = field(default_factory=list)
     persons_by_token: dict[str, Entity] = field(default_factory=dict)
     last_event_actors: list[Entity] = field(default_factory=list)
-    # Named people with the token index of their mention, in text order.
-    people_at: list[tuple[int, Entity]] = field(default_factory=list)
 
     def remember(self, entity: Entity, *, person: bool) -> None:
         target = self.people if person else self.groups
@@ -73,12 +71,7 @@ class ActorMemory:
                     self.persons_by_token.setdefault(part.lower(), entity)
             self.persons_by_token[entity.name.lower()] = entity
 
-    def last_person(self, before: int | None = None) -> Entity | None:
-        """The person named last before token `before` ("he" never points forward)."""
-        if before is not None:
-            earlier = [ent for i, ent in self.people_at if i < before]
-            if earlier:
-                return earlier[-1]
+    def last_person(self) -> Entity | None:
         return self.people[-1] if self.people else None
 
     def last_group(self) -> Entity | None:
@@ -212,7 +205,6 @@ class EntityCoder:
                 coded = self._person(ent.root, _clip_mention(ent.root))
                 if coded is not None and coded.country:
                     self.memory.remember(coded, person=True)
-                    self.memory.people_at.append((ent.start, coded))
             elif ent.label_ in ("GPE", "NORP", "ORG") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 # Subjects are what "it" and "they" point back to ("China said it opposes ...").
                 match = self.kb.match(ent.text, self.on)
@@ -224,7 +216,7 @@ class EntityCoder:
     def _code_one(self, tok: Token) -> Entity | list[Entity] | None:
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
-            return self._pronoun(lower, tok.i)
+            return self._pronoun(lower)
         span = _clip_mention(tok)
         # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
@@ -420,9 +412,9 @@ class EntityCoder:
                     return match.country
         return None
 
-    def _pronoun(self, lower: str, at: int | None = None) -> Entity | None:
+    def _pronoun(self, lower: str) -> Entity | None:
         if lower in _PERSONAL:
-            return self.memory.last_person(before=at)
+            return self.memory.last_person()
         if lower in _THING:
             return self._last_state()
         if lower in _GROUP:
