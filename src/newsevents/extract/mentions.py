@@ -159,7 +159,14 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             return obj, False
         return _subject(head, depth + 1)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
-        return _subject(head, depth + 1)
+        subj, passive = _subject(head, depth + 1)
+        # "she was presented with an award and met its president": the shared
+        # subject is passive only for the conjunct that is itself passive.
+        own_passive = any(c.dep_ == "auxpass" for c in verb.children) or (verb.tag_ == "VBN" and passive
+                                                                           and verb.dep_ == "conj"
+                                                                           and not any(c.dep_ == "dobj"
+                                                                                       for c in verb.children))
+        return subj, passive and own_passive
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         obj = _child(head.head, "dobj")
         if head.lower_ == "for" and obj is not None:
