@@ -170,11 +170,14 @@ def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None
 
 
 def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str],
-                used: set[int] = frozenset()) -> Place | None:
+                used: set[int] = frozenset(), *, speech_act: bool = False) -> Place | None:
     """Where the event happens: a place phrase in its scope ("met in Helsinki",
-    "a visit to Moscow"); failing that, the sentence's one locative place
-    phrase that names no actor."""
+    "a visit to Moscow"; a statement is made where it is said: "told reporters
+    at a forum in Baghdad"); failing that, the nearest locative place phrase
+    that names no actor."""
     chain_ids = _scope_ids(trigger)
+    if speech_act:
+        chain_ids |= {a.i for a in trigger.ancestors if a.i in _reporting_ids(sent)}
     fallback: list[Span] = []
     for ent in sent.ents:
         if ent.label_ not in _PLACE_LABELS:
@@ -402,7 +405,8 @@ class ArticleExtractor:
             status = "planned"
         date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
-        place = _find_place(m.trigger, sent, self.res, self.context_countries, used) or self.dateline_place
+        place = _find_place(m.trigger, sent, self.res, self.context_countries, used,
+                            speech_act=speech) or self.dateline_place
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
@@ -439,9 +443,12 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
         if event.type in SPEECH_ACTS and event.status == "occurred" and event.date is None:
             mine = _keys(event.actor)
             same = [e for e in events if e is not event and dated(e) and _keys(e.actor) & mine]
-            source = min(same, key=lambda e: abs(events.index(e) - i)).date if same else last_day
+            nearest = min(same, key=lambda e: abs(events.index(e) - i)) if same else None
+            source = nearest.date if nearest is not None else last_day
             if source is not None:
                 event = replace(event, date=DateValue(source.value, source.mod, source.text))
+            if nearest is not None and event.place is None:
+                event = replace(event, place=nearest.place)  # said on the same occasion, in the same place
         elif dated(event):
             last_day = event.date
         out.append(event)
