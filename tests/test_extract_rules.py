@@ -117,3 +117,10 @@ def test_plover_senses_of_diplomatic_phrases(text, etype):
 
 def test_summoning_someone_who_is_not_an_envoy_is_not_a_protest():
     assert "ACCUSE" not in {e.type for e in extract("Turkey summoned its courage.", published="2020-01-01")}
+
+
+def test_a_statement_happens_where_it_is_said():
+    text = "Iraqi President Barham Salih told reporters at a forum in Baghdad on Monday that he condemned the raid."
+    accuse = _of_type(extract(text, published="2019-02-04"), "ACCUSE")
+    assert accuse and accuse[0].place is not None and accuse[0].place.name == "Baghdad"
+    assert accuse[0].date is not None and accuse[0].date.value == "2019-02-04"
