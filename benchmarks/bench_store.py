@@ -38,11 +38,37 @@ QUERIES = {
 }
 
 CHILD = """
-import json, resource, sys, time
+import json, multiprocessing, resource, sys, time
 from newsevents.store.ingest import ingest
-r = ingest([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), limit=int(sys.argv[4]))
+
+def mb(pid, key):  # VmHWM = peak RSS so far, VmRSS = now, from /proc
+    try:
+        with open(f"/proc/{pid}/status") as f:
+            return next((int(l.split()[1]) / 1024 for l in f if l.startswith(key + ":")), 0.0)
+    except OSError:
+        return 0.0
+
+limit = int(sys.argv[4])
+marks = [m for m in (1000, 5000) if m < limit]
+checkpoints, worker_peak = [], {}
+
+def on_progress(p):  # after each committed batch: RSS of this process and of the pool's workers
+    for child in multiprocessing.active_children():
+        worker_peak[child.pid] = max(worker_peak.get(child.pid, 0.0), mb(child.pid, "VmHWM"))
+    if marks and p.stored >= marks[0]:
+        while marks and p.stored >= marks[0]:
+            marks.pop(0)
+        checkpoints.append({"stored": p.stored, "elapsed": p.elapsed, "events": p.events,
+                            "main_mb": mb("self", "VmHWM"), "worker_mb": max(worker_peak.values(), default=0.0)})
+        print("checkpoint", json.dumps(checkpoints[-1]), file=sys.stderr, flush=True)
+
+r = ingest([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), limit=limit, on_progress=on_progress)
+checkpoints.append({"stored": r.progress.stored, "elapsed": r.progress.elapsed, "events": r.progress.events,
+                    "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+                    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
+print("checkpoint", json.dumps(checkpoints[-1]), file=sys.stderr, flush=True)
 print(json.dumps({"stored": r.progress.stored, "events": r.progress.events, "errors": r.progress.errors,
-                  "elapsed": r.progress.elapsed,
+                  "elapsed": r.progress.elapsed, "checkpoints": checkpoints,
                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
                   "rss_children_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}))
 """
@@ -60,12 +86,15 @@ arts = [a for a in islice((x for x in iter_inputs([sys.argv[1]]) if isinstance(x
 start = time.perf_counter(); n = 0
 for i in range(0, len(arts), 32):
     n += sum(len(r.events) for r in process_batch(arts[i:i + 32]))
+    if (i // 32) % 32 == 31:
+        print("bare", min(i + 32, len(arts)), "articles", n, "events", round(time.perf_counter() - start, 1), "s", file=sys.stderr, flush=True)
 print(json.dumps({"articles": len(arts), "events": n, "elapsed": time.perf_counter() - start}))
 """
 
 
 def _run(code: str, *args: object) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], capture_output=True, text=True, check=True)
+    # stderr (progress, RSS checkpoints) goes to ours, so a long run's log shows partial figures
+    out = subprocess.run([sys.executable, "-c", code, *map(str, args)], stdout=subprocess.PIPE, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -93,24 +122,27 @@ def main(argv: list[str] | None = None) -> int:
                       f"{bare_rate:.2f} articles/s, {bare['events']} events", "",
                       "| workers | articles/s | ratio to bare | events | errors | peak RSS main / worker MB |",
                       "|---|---|---|---|---|---|"]
-            size_line = ""
+            size_line, rss_rows = "", []
             for workers in (1, 2):
                 db = Path(tmp) / f"ingest{workers}.duckdb"
                 r = _run(CHILD, CORPUS, db, workers, args.limit)
                 rate = r["stored"] / r["elapsed"]
                 lines.append(f"| {workers} | {rate:.2f} | {rate / bare_rate:.2f}x | {r['events']} | {r['errors']} | "
                              f"{r['rss_mb']:.0f} / {r['rss_children_mb']:.0f} |")
+                print(lines[-1], file=sys.stderr, flush=True)
+                rss_rows += [f"| {workers} | {c['stored']} | {c['elapsed']:.0f} | {c['main_mb']:.0f} | "
+                             f"{c['worker_mb']:.0f} |" for c in r["checkpoints"]]
                 if workers == 1 and r["events"]:
                     size_line = (f"database size: {db.stat().st_size / 1e6:.1f} MB for {r['events']} events and "
-                                 f"{r['stored']} articles = {db.stat().st_size / 1e3 / r['events']:.0f} MB per "
+                                 f"{r['stored']} articles = {db.stat().st_size / 1e3 / r['events']:.1f} MB per "
                                  "1,000 events (articles' full text included; a DuckDB file starts at ~3 MB, "
                                  "so small runs overstate it)")
             lines += ["", "(ingest includes the model load, reading and writing; bare excludes the model load)",
-                      "", size_line, "", "## Peak RSS as the corpus grows (1 worker)", "",
-                      "| articles | peak RSS MB |", "|---|---|"]
-            for n in sorted({min(n, args.limit) for n in (500, 1000, 5000, 19_043)}):
-                r = _run(CHILD, CORPUS, Path(tmp) / f"rss{n}.duckdb", 1, n)
-                lines.append(f"| {n} | {r['rss_mb']:.0f} |")
+                      "", size_line, "", "## Peak RSS as the corpus grows (sampled during the ingests above)", "",
+                      "peak RSS so far (/proc VmHWM; at the end, getrusage) when 1,000 / 5,000 / all articles "
+                      "were stored; worker = the largest pool worker (0 with 1 worker: extraction in-process)", "",
+                      "| workers | articles stored | elapsed s | peak RSS main MB | peak RSS worker MB |",
+                      "|---|---|---|---|---|", *rss_rows]
             lines.append("")
         from make_synthetic_store import build
 
