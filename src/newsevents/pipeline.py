@@ -5,7 +5,7 @@ The CLI, the store, the web app and the distributed backend all call it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 
 from .config import Config
 from .records import Article, ArticleEvents, Event
@@ -29,7 +29,3 @@ def extract(
     """Events of one article given as text (the Python API's front door)."""
     article = Article(id=Article.content_id(text, title), text=text, published=published, title=title, outlet=outlet)
     return list(process_batch([article], config)[0].events)
-
-
-def extract_many(articles: Sequence[Article], config: Config | None = None) -> list[ArticleEvents]:
-    return process_batch(articles, config)

@@ -127,10 +127,11 @@ def _reporting_ids(sent: Span) -> set[int]:
 
 
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
-               speech_act: bool = False, scoped_only: bool = False) -> DateValue | None:
+               speech_act: bool = False) -> tuple[DateValue | None, bool]:
     """The time expression that modifies the event; failing that, the sentence's
     one time expression that modifies no report verb (news sentences rarely
-    carry two unrelated times)."""
+    carry two unrelated times). The flag says whether the date modifies the
+    event itself (only such a date may make it planned)."""
     chain_ids = _scope_ids(trigger)
     reporting = _reporting_ids(sent)
     if speech_act:
@@ -156,9 +157,11 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         distance = abs(ent.root.i - trigger.i)
         if best is None or distance < best[0]:
             best = (distance, value)
-    if best is None and len(fallback) == 1 and not scoped_only:
-        return resolve_expression(fallback[0][1], anchor, tense=tense)
-    return best[1] if best else None
+    if best is not None:
+        return best[1], True
+    if len(fallback) == 1:
+        return resolve_expression(fallback[0][1], anchor, tense=tense), False
+    return None, False
 
 
 def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None:
@@ -338,7 +341,7 @@ class ArticleExtractor:
                 prior,
                 attribution=attribution,
                 sourcing="attributed" if attribution else prior.sourcing,
-                date=prior.date or _find_date(m.trigger, sent, self.anchor, tense),
+                date=prior.date or _find_date(m.trigger, sent, self.anchor, tense)[0],
                 place=prior.place or _find_place(m.trigger, sent, self.res, self.context_countries),
             )
             return True
@@ -382,7 +385,7 @@ class ArticleExtractor:
                        or r.name != next((a.name for a in actors if a.country == r.country), None))]
         modality = status_of(m.trigger)
         status = modality.status
-        if m.trigger_text and m.sense.lemma == "imperative":
+        if m.sense.lemma == "imperative":
             status = "occurred"  # a quoted command was given, whatever it commands
         actor_tokens = {t.i for tok in m.actors for t in tok.subtree}
 
@@ -397,13 +400,11 @@ class ArticleExtractor:
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
-        scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech,
-                            scoped_only=True)
+        date, scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
         # Only a time expression that modifies the event itself may make it planned;
         # a statement (an invitation "to visit in 2019") happens when it is made.
-        if scoped is not None and status == "occurred" and not speech and _is_future(scoped, self.anchor):
+        if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):
             status = "planned"
-        date = scoped or _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.res, self.context_countries, used,
                             speech_act=speech) or self.dateline_place
@@ -442,8 +443,8 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
     for i, event in enumerate(events):
         if event.type in SPEECH_ACTS and event.status == "occurred" and event.date is None:
             mine = _keys(event.actor)
-            same = [e for e in events if e is not event and dated(e) and _keys(e.actor) & mine]
-            nearest = min(same, key=lambda e: abs(events.index(e) - i)) if same else None
+            same = [(j, e) for j, e in enumerate(events) if j != i and dated(e) and _keys(e.actor) & mine]
+            nearest = min(same, key=lambda je: abs(je[0] - i))[1] if same else None
             source = nearest.date if nearest is not None else last_day
             if source is not None:
                 event = replace(event, date=DateValue(source.value, source.mod, source.text))

@@ -9,6 +9,8 @@ without a named source.
 
 from __future__ import annotations
 
+import bisect
+
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -99,9 +101,13 @@ def _according_to(sent: Span, kb: ActorKB) -> list[Attribution]:
     return out
 
 
-def _inside_quote(trigger: Token, sent: Span) -> bool:
-    before = sent.doc.text[sent.start_char:trigger.idx]
-    return sum(before.count(q) for q in _QUOTES) % 2 == 1
+def _quote_marks(sent: Span) -> list[int]:
+    """Character offsets of the sentence's quotation marks, read once per sentence."""
+    return [sent.start_char + i for i, ch in enumerate(sent.text) if ch in _QUOTES]
+
+
+def _inside_quote(tok: Token, marks: list[int]) -> bool:
+    return bisect.bisect_left(marks, tok.idx) % 2 == 1
 
 
 def claims_for(trigger: Token, kb: ActorKB, *, is_speech_act: bool,
@@ -137,9 +143,10 @@ def claims_for(trigger: Token, kb: ActorKB, *, is_speech_act: bool,
         tok = head
     if any(t.lower_ in _HEDGES and t.head.i in {a.i for a in trigger.ancestors} | {trigger.i} for t in sent):
         hedged = True
-    if not claims and _inside_quote(trigger, sent):
+    marks = _quote_marks(sent)
+    if not claims and _inside_quote(trigger, marks):
         for t in sent:
-            if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not _inside_quote(t, sent):
+            if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB" and not _inside_quote(t, marks):
                 parties = _report_parties(t, kb)
                 speaker = next((c for c in t.children if c.dep_ == "nsubj"), None)
                 if parties is not None and not (is_speech_act and speaker is not None and same_actor(speaker)):
