@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.extract.article import blank_dateline, english_name
+from newsevents.extract.article import blank_dateline
+from newsevents.kb.places import english_name, get_gazetteer
 from newsevents.pipeline import extract
 
 pytestmark = pytest.mark.model
@@ -39,6 +40,8 @@ def test_text_without_dateline_is_unchanged():
 
 def test_gazetteer_names_come_out_as_news_writes_them():
     assert english_name("\u2018Afr\u012bn") == "Afrin"
+    match = get_gazetteer().resolve("Afrin", context_countries=["SYR"])
+    assert match is not None and match.name == "Afrin"
 
 
 def test_quoted_command_is_a_request_by_its_speaker():

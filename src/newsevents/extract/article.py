@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 
@@ -72,12 +71,6 @@ def blank_dateline(text: str) -> tuple[str, str | None]:
     for match in found:
         chars[match.start():match.end()] = " " * (match.end() - match.start())
     return "".join(chars), found[0].group(1).strip(" -\u2013\u2014")
-
-
-def english_name(name: str) -> str:
-    """A gazetteer name as news writes it: no diacritics or transliteration quotes ("‘Afrīn" -> "Afrin")."""
-    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
-    return plain.replace("\u2018", "").replace("\u2019", "").replace("`", "").strip()
 
 
 def parse_anchor(published: str | None) -> dt.date | None:
@@ -168,7 +161,7 @@ def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None
     match = res.gazetteer.resolve(ent.text, context_countries=context)
     if match is None:
         return None
-    return Place(name=english_name(match.name), country=match.country, text=ent.text, geonameid=match.geonameid,
+    return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
                  lat=match.lat, lon=match.lon)
 
 
@@ -266,7 +259,7 @@ class ArticleExtractor:
             if region is None or not region.country:
                 return None
             return Place(name=head, country=region.country, text=dateline)
-        return Place(name=english_name(match.name), country=match.country, text=head,
+        return Place(name=match.name, country=match.country, text=head,
                      geonameid=match.geonameid, lat=match.lat, lon=match.lon)
 
     def _article_countries(self) -> list[str]:

@@ -86,6 +86,14 @@ def _admin1_votes(cands: tuple[_Candidate, ...]) -> dict[str, float]:
     return {k: 1.0 / len(keys) for k in keys} if keys else {}
 
 
+def english_name(name: str) -> str:
+    """A GeoNames name as news writes it: no diacritics or transliteration marks ("‘Afrīn" -> "Afrin")."""
+    if name.isascii():
+        return name
+    plain = "".join(ch for ch in unicodedata.normalize("NFKD", name) if not unicodedata.combining(ch))
+    return plain.replace("\u2018", "").replace("\u2019", "").replace("`", "").strip()
+
+
 def fold(text: str) -> str:
     """Lookup key: case, accents, punctuation, leading "the", possessive and
     "St."/"Ft."/"Mt." spelling do not matter."""
@@ -394,7 +402,7 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
     for rec in cities.values():
         iso3 = _iso3_of(rec["countrycode"], iso2_to_iso3)
         match = PlaceMatch(
-            name=rec["name"],
+            name=english_name(rec["name"]),
             country=iso3,
             geonameid=int(rec["geonameid"]),
             lat=float(rec["latitude"]),
