@@ -182,6 +182,10 @@ def test_own_speech_act_is_direct(text: str, type_: str) -> None:
     ("Wang Yi will visit Washington at the end of this month.", "CONSULT", "2023-10", "end"),
     ("Biden met Xi in Bali last November.", "CONSULT", "2022-11", None),
     ("Biden met Xi on Thursday.", "CONSULT", "2023-10-05", None),
+    # "will" points a month name forward whatever the status: not the past September
+    ("Biden said he will not meet Xi in September.", "CONSULT", "2024-09", None),
+    # the preposition is part of the time: "since" is an open interval
+    ("Russian forces have shelled Kharkiv about 30 times since August.", "ASSAULT", "2023-08", "after"),
 ])
 def test_dates(text: str, type_: str, value: str, mod: str | None) -> None:
     ev = find(text, type_)

@@ -56,10 +56,14 @@ DEC29 = dt.date(2017, 12, 29)
         ("yesterday", OCT6, None, "2023-10-05", None),
         ("today", OCT6, None, "2023-10-06", None),
         ("two days ago", OCT6, None, "2023-10-04", None),
-        # "N units ago" at the unit's precision (2023-09-22 is in week 38)
+        # "N units ago" at the unit's precision, approximate from weeks up
         ("about two weeks ago", OCT6, None, "2023-09-22", "approx"),  # the day counted back, approximate
-        ("two years ago", OCT6, None, "2021", None),
-        ("three months ago", OCT6, None, "2023-07", None),
+        ("two weeks ago", OCT6, None, "2023-09-22", "approx"),
+        ("two years ago", OCT6, None, "2021", "approx"),
+        ("three months ago", OCT6, None, "2023-07", "approx"),
+        # a tagged expression that runs on past a dash is read up to the dash
+        ("January 9 - the first since 2015", DEC29, "future", "2018-01-09", None),
+        ("since October", DEC29, "past", "2017-10", "after"),
         ("several years ago", OCT6, None, "2023-10-06", "before"),
         # "last <month>": the one just past, not a year earlier
         ("last November", DEC29, None, "2017-11", None),

@@ -136,14 +136,14 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         if ent.label_ not in ("DATE", "TIME"):
             continue
         attached = _attachment(ent.root)
-        if attached.i not in chain_ids:
-            if attached.i not in reporting:
-                fallback.append((abs(ent.root.i - trigger.i), ent.text))
-            continue
         text = ent.text
         prev = ent.start - 1
-        if prev >= sent.start and ent.doc[prev].dep_ == "prep" and ent.doc[prev].head.i == attached.i:
-            text = ent.doc[prev].text + " " + text
+        if prev >= sent.start and ent.doc[prev].dep_ == "prep" and ent.root.head.i == prev:
+            text = ent.doc[prev].text + " " + text  # "since October" is not "October"
+        if attached.i not in chain_ids:
+            if attached.i not in reporting:
+                fallback.append((abs(ent.root.i - trigger.i), text))
+            continue
         value = resolve_expression(text, anchor, tense=tense)
         if value is None:
             continue
@@ -211,9 +211,18 @@ def _keys(entities: Sequence[Entity]) -> frozenset[str]:
     return frozenset(e.country or (e.name or "").lower() for e in entities if e.country or e.name)
 
 
-def _tense(status: str, cue: str | None = None) -> str:
-    """Which way relative times point: forward for planned events and for events under "will" ("will not meet")."""
-    return "future" if status == "planned" or (cue or "").lower() in ("will", "'ll", "shall", "wo") else "past"
+_FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
+
+
+def _tense(status: str, cue: str | None = None, trigger: Token | None = None) -> str:
+    """Which way relative times point: forward for planned events and for events
+    under "will", whatever their status ("will not meet ... in March")."""
+    if status == "planned" or (cue or "").lower() in _FUTURE_AUX:
+        return "future"
+    if trigger is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX
+                                   for t in _governing_chain(trigger) for c in t.children):
+        return "future"
+    return "past"
 
 
 def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
@@ -393,7 +402,8 @@ class ArticleExtractor:
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
-        date, scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue), speech_act=speech)
+        date, scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue, m.trigger),
+                                   speech_act=speech)
         # Only a time expression that modifies the event itself may make it planned;
         # a statement (an invitation "to visit in 2019") happens when it is made.
         if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):

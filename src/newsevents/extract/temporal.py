@@ -12,10 +12,12 @@ are given as intervals (`2023-01-01/2023-03-31`, `1990/1999`).
 
 Choices made where the brief left them open:
 
-- "N units ago" at the unit's precision: "two years ago" -> `2021`; weeks
-  are the exception: "two weeks ago" -> the day counted back, mod `approx`
-  (the convention of our gold, event-record.md). "several years ago" ->
-  anchor day, mod `before`.
+- "N units ago" at the unit's precision, mod `approx` from weeks up (the
+  count is a round figure: "two years ago" -> `2021` approx); weeks keep
+  the day counted back ("two weeks ago" -> the day, approx), the convention
+  of our gold; "two days ago" is an exact day. "several years ago" -> anchor day, mod `before`.
+- An expression the tagger ran on past a dash ("January 9 - the first since
+  2015") is read up to the dash.
 - Tense unknown (None): weekdays take the past convention; a month or day
   without a year takes the nearer occurrence, the past one unless the coming
   one is nearer ("January" in a November article -> next January). This
@@ -49,6 +51,7 @@ _MOD_MAP = {
     "less": None, "more": None,
 }
 
+_DASH_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*(?=\D)")
 _LEADING_PREP = re.compile(r"^(?:on|in|at|during|over|of|from|within)\s+", re.I)
 
 # Modifier prefixes the recogniser drops ("mid-2018" -> 2018, "late 2018" ->
@@ -116,7 +119,7 @@ def resolve_expression(text: str, anchor: Date | None, *, tense: str | None = No
 
 @functools.lru_cache(maxsize=8192)
 def _resolve_cached(text: str, anchor: Date | None, tense: str | None) -> DateValue | None:
-    core = " ".join(text.split())
+    core = _DASH_BREAK.split(" ".join(text.split()), maxsplit=1)[0]
     core = _LEADING_PREP.sub("", core).strip(" ,.;:")
     if not core:
         return None
@@ -227,11 +230,12 @@ def _via_recognizer(core: str, anchor: Date | None, tense: str | None) -> tuple[
     if ago and kind == "date" and re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
         # "two years ago" supports a year, not the day the recogniser counts
         # back to; TimeML writes it the same way. "two weeks ago" keeps the day
-        # counted back, marked approximate (the record's convention).
-        if ago["unit"].lower() == "week":
+        # counted back. Counts of weeks and longer are round figures: approximate.
+        unit = ago["unit"].lower()
+        if unit not in ("day", "week"):
+            value = _truncate(Date.fromisoformat(value), unit)
+        if unit != "day":
             mod = mod or "approx"
-        else:
-            value = _truncate(Date.fromisoformat(value), ago["unit"].lower())
     if mod is None:
         prefix = _MOD_PREFIX.match(core)
         # Only when the recogniser skipped the prefix: "early next year" it
