@@ -127,3 +127,26 @@ def test_a_statement_happens_where_it_is_said():
     accuse = _of_type(extract(text, published="2019-02-04"), "ACCUSE")
     assert accuse and accuse[0].place is not None and accuse[0].place.name == "Baghdad"
     assert accuse[0].date is not None and accuse[0].date.value == "2019-02-04"
+
+
+def test_the_dateline_is_not_where_a_foreign_event_happened():
+    text = "MOSCOW -- North Korea fired a missile over Japan on Friday. Russia condemned the launch."
+    events = extract(text, published="2017-09-15")
+    missile = _of_type(events, "MOBILIZE")
+    assert missile and (missile[0].place is None or missile[0].place.country != "RUS")
+    accuse = _of_type(events, "ACCUSE")
+    assert accuse and accuse[0].place is not None and accuse[0].place.name == "Moscow"
+
+
+def test_an_unplaced_event_happens_where_the_paragraph_placed_its_participants():
+    text = ("Turkish troops shelled Kurdish positions in Afrin on Sunday. "
+            "Turkish troops also detained dozens of Kurdish fighters.")
+    coerce = _of_type(extract(text, published="2018-03-11"), "COERCE")
+    assert coerce and coerce[0].place is not None and coerce[0].place.name == "Afrin"
+
+
+def test_there_is_the_place_named_before_it():
+    text = ("Australia had been pressing Turkey to extradite Prakash since he was first detained there "
+            "nearly two years ago.")
+    coerce = _of_type(extract(text, published="2018-07-19"), "COERCE")
+    assert coerce and coerce[0].place is not None and coerce[0].place.country == "TUR"

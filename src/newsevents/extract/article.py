@@ -295,7 +295,22 @@ class ArticleExtractor:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
-        return merge_events(_denials_answer_accusers(_paragraph_time(_reactions_share_the_day(raw), self.article.text)))
+        raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
+        raw = _paragraph_place(raw, self.article.text, self.dateline_place)
+        return merge_events(_denials_answer_accusers(raw))
+
+    def _there(self, trigger: Token) -> Place | None:
+        """"was detained there": the place named last before the adverb."""
+        chain = _scope_ids(trigger)
+        there = next((c for i in chain for c in self.doc[i].children
+                      if c.lower_ == "there" and c.dep_ == "advmod"), None)
+        if there is None:
+            return None
+        for ent in reversed([e for e in self.doc.ents if e.end <= there.i and e.label_ in _PLACE_LABELS]):
+            place = _place_of(ent, self.res, self.context_countries)
+            if place is not None:
+                return place
+        return None
 
     def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str]) -> list[Entity]:
         """The political entity named nearest the trigger that is not the actor,
@@ -410,7 +425,7 @@ class ArticleExtractor:
             status = "planned"
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.res, self.context_countries, used,
-                            speech_act=speech) or self.dateline_place
+                            speech_act=speech) or self._there(m.trigger)
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
@@ -469,6 +484,26 @@ def _paragraph_time(events: list[Event], text: str) -> list[Event]:
             same_paragraph = "\n" not in text[prior.evidence.start:event.evidence.start]
             if prior.date is not None and same_paragraph:
                 event = replace(event, date=prior.date)
+        out.append(event)
+    return out
+
+
+def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> list[Event]:
+    """An event whose sentence names no place happens where the paragraph's
+    previous event does, when they share a participant; failing that, at the
+    dateline, unless every participant belongs to another country."""
+    out: list[Event] = []
+    for event in events:
+        if event.place is None and out:
+            prior = out[-1]
+            same_paragraph = "\n" not in text[prior.evidence.start:event.evidence.start]
+            shared = _keys(prior.actor + prior.recipient) & _keys(event.actor + event.recipient)
+            if prior.place is not None and same_paragraph and shared:
+                event = replace(event, place=prior.place)
+        countries = {e.country for e in event.actor + event.recipient}
+        if event.place is None and dateline is not None and (dateline.country in countries or None in countries):
+            # Not where a foreign event happened: "MOSCOW -- North Korea fired a missile".
+            event = replace(event, place=dateline)
         out.append(event)
     return out
 
