@@ -150,3 +150,28 @@ def test_there_is_the_place_named_before_it():
             "nearly two years ago.")
     coerce = _of_type(extract(text, published="2018-07-19"), "COERCE")
     assert coerce and coerce[0].place is not None and coerce[0].place.country == "TUR"
+
+
+def test_civilians_of_the_actors_country_are_its_victims():
+    text = "Nigerian officials said Boko Haram militants kidnapped 21 of the schoolgirls in 2014."
+    assault = _of_type(extract(text, published="2016-10-13"), "ASSAULT")
+    assert assault and [(r.country, r.sector) for r in assault[0].recipient] == [("NGA", "CVL")]
+
+
+def test_a_common_noun_that_names_no_people_is_no_recipient():
+    text = "Nigerian officials said Boko Haram militants attacked the effort in 2014."
+    for event in extract(text, published="2016-10-13"):
+        assert all(r.sector != "CVL" for r in event.recipient), event
+
+
+@pytest.mark.parametrize(("text", "absent", "present"), [
+    ("Damascus struck a deal with the Kurdish militia on Monday.", "ASSAULT", "AGREE"),
+    ("The militant group Boko Haram released a video in August.", "RETREAT", None),
+    ("Turkey launched an offensive against the YPG.", None, "ASSAULT"),
+])
+def test_the_object_decides_whether_a_verb_is_an_event(text, absent, present):
+    types = {e.type for e in extract(text, published="2018-02-19")}
+    if absent:
+        assert absent not in types, types
+    if present:
+        assert present in types, types

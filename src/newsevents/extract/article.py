@@ -16,6 +16,7 @@ from ..kb.countries import CountryTable, get_countries
 from ..kb.places import Gazetteer, get_gazetteer
 from ..records import Article, ArticleEvents, Attribution, DateValue, Entity, Event, Place
 from ..records import Span as TextSpan
+from ..store.dates import date_interval
 from .attribution import claims_for
 from .entities import EntityCoder
 from .lexicon import REPORTING_VERBS
@@ -214,7 +215,7 @@ def _keys(entities: Sequence[Entity]) -> frozenset[str]:
 _FUTURE_AUX = frozenset({"will", "'ll", "shall", "wo"})
 
 
-def _tense(status: str, cue: str | None = None, trigger: Token | None = None) -> str:
+def _tense(status: str, cue: str | None = None, trigger: Token | None = None) -> str | None:
     """Which way relative times point: forward for planned events and for events
     under "will", whatever their status ("will not meet ... in March")."""
     if status == "planned" or (cue or "").lower() in _FUTURE_AUX:
@@ -222,7 +223,8 @@ def _tense(status: str, cue: str | None = None, trigger: Token | None = None) ->
     if trigger is not None and any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX
                                    for t in _governing_chain(trigger) for c in t.children):
         return "future"
-    return "past"
+    # What may happen may lie either way: the nearer occurrence ("an offer to hold talks on January 9").
+    return None if status == "possible" else "past"
 
 
 def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
@@ -239,6 +241,11 @@ def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
     except ValueError:
         return False
     return False
+
+
+def _is_past(value: DateValue, anchor: dt.date | None) -> bool:
+    end = date_interval(value.value, value.mod)[1]
+    return anchor is not None and end is not None and end < anchor
 
 
 class ArticleExtractor:
@@ -397,9 +404,12 @@ class ArticleExtractor:
             if not recipients:
                 recipients, from_article = self._article_counterpart(actor_keys), True
             guessed_recipient = True
+        # A recipient that is the actor again is dropped; civilians of the
+        # actor's own country are not the actor ("Boko Haram kidnapped girls").
         recipients = [r for r in recipients if (r.country or r.name) and
                       (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
-                       or r.name != next((a.name for a in actors if a.country == r.country), None))]
+                       or r.name != next((a.name for a in actors if a.country == r.country), None)
+                       or (r.sector == "CVL" and all(a.sector != "CVL" for a in actors)))]
         modality = status_of(m.trigger)
         status = modality.status
         if m.sense.lemma == "imperative":
@@ -423,6 +433,8 @@ class ArticleExtractor:
         # a statement (an invitation "to visit in 2019") happens when it is made.
         if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):
             status = "planned"
+        if status == "planned" and date is not None and _is_past(date, self.anchor):
+            date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.res, self.context_countries, used,
                             speech_act=speech) or self._there(m.trigger)
@@ -543,6 +555,21 @@ def _mergeable(a: Event, b: Event) -> bool:
     return True
 
 
+def _narrower(a: DateValue, b: DateValue) -> DateValue | None:
+    """Of two dates of one event, the one inside the other ("Friday" within
+    "this year"); None when neither contains the other."""
+    if a.mod != b.mod:
+        return None
+    (a0, a1), (b0, b1) = date_interval(a.value), date_interval(b.value)
+    if None in (a0, a1, b0, b1):
+        return None
+    if b0 <= a0 and a1 <= b1:
+        return a
+    if a0 <= b0 and b1 <= a1:
+        return b
+    return None
+
+
 def _merge(a: Event, b: Event) -> Event:
     if b.confidence > a.confidence:
         a, b = b, a  # the better-grounded mention supplies the participants and trigger
@@ -552,7 +579,7 @@ def _merge(a: Event, b: Event) -> Event:
         recipient=a.recipient or b.recipient,
         attribution=attribution,
         sourcing="attributed" if attribution else (a.sourcing if a.sourcing != "direct" else b.sourcing),
-        date=a.date or b.date,
+        date=(_narrower(a.date, b.date) if a.date and b.date else None) or a.date or b.date,
         place=a.place or b.place,
         mode=a.mode or b.mode,
         context=tuple(dict.fromkeys(a.context + b.context)),

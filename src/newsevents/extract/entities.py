@@ -27,6 +27,18 @@ _MENTION_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", 
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "his": "sg", "hers": "sg"}
 _GROUP = {"they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "we": "pl", "us": "pl", "our": "pl"}
 _THING = {"it": "it", "its": "it"}
+# Nouns that name people without naming who they are ("the schoolgirls", "her
+# brother"): coded as civilians of the article's country when they are on the
+# receiving end. Anything else ("an effort", "the speculation") is no participant.
+_PEOPLE_NOUNS = frozenset("""
+people person civilian resident villager inhabitant citizen national population community crowd public
+protester demonstrator activist student schoolgirl schoolboy girl boy child kid teenager youth woman man
+prisoner detainee captive hostage inmate convict suspect defendant victim casualty survivor passenger
+journalist reporter photographer blogger writer worker farmer fisherman migrant refugee asylum-seeker
+tourist worshipper pilgrim mourner voter supporter critic dissident opponent family relative brother sister
+son daughter wife husband mother father parent cousin pastor priest imam monk nun teacher doctor nurse
+patient employee staff crew sailor driver minority member individual
+""".split())
 _PAIR_HEADS = frozenset({"leader", "leaders", "side", "sides", "country", "countries", "nation", "nations",
                          "government", "governments", "president", "presidents", "party", "parties"})
 _STATE_HEADS = frozenset({"country", "nation", "state", "government", "regime", "administration", "kingdom",
@@ -156,7 +168,13 @@ class EntityCoder:
     def code_people(self, tok: Token) -> list[Entity]:
         """A common-noun participant the KB cannot place ("the 21 captives"): the
         article's home country, as civilians."""
-        if tok.pos_ != "NOUN" or not self.home or tok.ent_type_ in ("DATE", "TIME", "MONEY", "CARDINAL"):
+        if tok.pos_ in ("NUM", "PRON"):
+            # "21 of the schoolgirls", "some of them": the people are the "of" phrase.
+            of = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of"
+                  for g in c.children if g.dep_ == "pobj"]
+            if of:
+                tok = of[0]
+        if tok.pos_ != "NOUN" or not self.home or tok.lemma_.lower() not in _PEOPLE_NOUNS:
             return []
         return [Entity(text=_clip_mention(tok).text.strip(), name=None, country=self.home, sector="CVL")]
 

@@ -56,6 +56,14 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
     "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
+# Objects that make a verb no event of its type: "released a video" frees no one.
+_NOT_OBJECTS = {
+    "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",
+                          "picture", "pictures", "detail", "details", "information", "data", "figure",
+                          "figures", "document", "documents", "recording", "audio", "tape", "list",
+                          "result", "results", "name", "names", "book", "album", "film", "transcript",
+                          "letter", "memo", "plan", "budget", "forecast", "estimate", "estimates"}),
+}
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -377,6 +385,15 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense is None or any(m.trigger.i == tok.i for m in out):
             continue
         mode = sense.mode
+        if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_OBJECTS.get(sense.lemma, ())
+                                    for c in tok.children):
+            continue
+        if sense.pos == "V" and tok.lemma_.lower() in LIGHT_VERBS and any(
+                c.dep_ == "dobj" and (obj := _sense_for(c)) is not None and obj.type != sense.type
+                for c in tok.children):
+            # "struck a deal" is no strike: the object names the event. ("accepted
+            # an invitation" is an acceptance of its own.)
+            continue
         if sense.pos == "V":
             actors, recipients = _verb_args(tok, sense)
         else:
