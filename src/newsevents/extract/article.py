@@ -555,21 +555,6 @@ def _mergeable(a: Event, b: Event) -> bool:
     return True
 
 
-def _narrower(a: DateValue, b: DateValue) -> DateValue | None:
-    """Of two dates of one event, the one inside the other ("Friday" within
-    "this year"); None when neither contains the other."""
-    if a.mod != b.mod:
-        return None
-    (a0, a1), (b0, b1) = date_interval(a.value), date_interval(b.value)
-    if None in (a0, a1, b0, b1):
-        return None
-    if b0 <= a0 and a1 <= b1:
-        return a
-    if a0 <= b0 and b1 <= a1:
-        return b
-    return None
-
-
 def _merge(a: Event, b: Event) -> Event:
     if b.confidence > a.confidence:
         a, b = b, a  # the better-grounded mention supplies the participants and trigger
@@ -579,7 +564,7 @@ def _merge(a: Event, b: Event) -> Event:
         recipient=a.recipient or b.recipient,
         attribution=attribution,
         sourcing="attributed" if attribution else (a.sourcing if a.sourcing != "direct" else b.sourcing),
-        date=(_narrower(a.date, b.date) if a.date and b.date else None) or a.date or b.date,
+        date=a.date or b.date,
         place=a.place or b.place,
         mode=a.mode or b.mode,
         context=tuple(dict.fromkeys(a.context + b.context)),
