@@ -175,3 +175,21 @@ def test_the_object_decides_whether_a_verb_is_an_event(text, absent, present):
         assert absent not in types, types
     if present:
         assert present in types, types
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("North Korea has been warning of retaliation for the sanctions.", "THREATEN"),
+    ("Trump warned of the North Korean nuclear threat.", "ACCUSE"),
+])
+def test_a_warning_of_force_is_a_threat(text, etype):
+    warn = [e for e in extract(text, published="2017-09-14") if e.trigger.startswith("warn")]
+    assert warn and warn[0].type == etype, warn
+
+
+def test_a_threat_is_aimed_at_the_object_of_the_act_threatened():
+    from newsevents.extract.mentions import find_mentions
+    from newsevents.nlp import load_nlp
+
+    doc = load_nlp()("Turkey threatened a full-scale offensive to dismantle the militias.")
+    threat = [m for m in find_mentions(doc[:]) if m.sense.type == "THREATEN"]
+    assert threat and [t.text for t in threat[0].recipients] == ["militias"]

@@ -155,6 +155,7 @@ probe|N|ACCUSE|investigate|legal|0.4
 sue|V|ACCUSE|allege|legal|0.7
 lawsuit|N|ACCUSE|allege|legal|0.6
 warn|V|ACCUSE|disapprove|diplomatic|0.45
+warning|N|ACCUSE|disapprove|diplomatic|0.4
 deny|V|REJECT||diplomatic|0.8
 denial|N|REJECT||diplomatic|0.7
 reject|V|REJECT||diplomatic|0.85

@@ -64,6 +64,10 @@ _NOT_OBJECTS = {
                           "result", "results", "name", "names", "book", "album", "film", "transcript",
                           "letter", "memo", "plan", "budget", "forecast", "estimate", "estimates"}),
 }
+# A warning of these is a threat ("warned of retaliation"); other warnings
+# disapprove ("warned of the nuclear threat").
+_THREAT_WORDS = frozenset({"retaliation", "consequence", "repercussion", "reprisal", "response", "war",
+                           "attack", "strike", "action", "force", "punishment", "revenge", "price"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -373,6 +377,20 @@ def _imperatives(sent: Span) -> list[Mention]:
     return out
 
 
+def _threatened(tok: Token) -> list[Token]:
+    """Whom a threat is aimed at when no preposition says so: the object of
+    the act threatened ("threatened to attack Kurdish groups", "threatened an
+    offensive to dismantle Kurdish groups", "an offensive against the YPG")."""
+    for t in tok.subtree:
+        if t.i == tok.i:
+            continue
+        if t.dep_ == "dobj" and t.head.i != tok.i and t.head.pos_ == "VERB":
+            return [t]
+        if t.dep_ == "pobj" and t.head.lower_ == "against":
+            return [t]
+    return []
+
+
 def find_mentions(sent: Span) -> list[Mention]:
     """The event mentions of a sentence, in text order."""
     out: list[Mention] = _imperatives(sent)
@@ -403,6 +421,12 @@ def find_mentions(sent: Span) -> list[Mention]:
             actors, recipients = _noun_args(tok, sense)
             if tok.lemma_.lower() in _STATE_NOUNS and not _eventive(tok, sense, recipients):
                 continue
+        if sense.lemma == "warn" and any(w.rsplit(":", 1)[-1] in _THREAT_WORDS for w in _modifier_words(tok)):
+            sense = TriggerSense("warn", sense.pos, "THREATEN", None, ("diplomatic",), 0.7)
+            mode = None
+        if sense.type == "THREATEN":
+            # "threatened an offensive": the act threatened is no participant; its target is.
+            recipients = [r for r in recipients if _sense_for(r) is None] or _threatened(tok)
         actors = [a for a in actors if a.i != tok.i]
         recipients = [r for r in recipients if r.i != tok.i and r not in actors]
         out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
