@@ -144,3 +144,103 @@ def test_demonym_names_its_country_only_on_request(gaz):
     assert gaz.resolve("Russian") is None
     assert gaz.country_of_demonym("Russian").country == "RUS"
     assert gaz.country_of_demonym("European").name == "Europe"
+
+
+# --------------------------------------------------------------------------- admin areas, abbreviations, context
+
+
+def test_us_county_has_its_own_point_in_its_state(gaz):
+    cands = [c for c in gaz.candidates("Anderson County") if c.country == "USA"]
+    assert {c.admin1 for c in cands} >= {"TX", "SC", "TN", "KS", "KY"}  # one entry per state, not one in all
+    tx = next(c for c in cands if c.admin1 == "TX")
+    assert tx.lat == pytest.approx(31.8, abs=0.5) and tx.lon == pytest.approx(-95.6, abs=0.5)
+
+
+def test_county_forms(gaz):
+    assert gaz.resolve("Sarpy").name == "Sarpy County"  # a bare county name no town or state takes
+    assert gaz.resolve("Hawaii").kind == "admin1"  # ... but not the state's name
+    m = gaz.resolve("Pottawatomie Co.", context_admin1=["USA.KS"])
+    assert (m.name, m.admin1) == ("Pottawatomie County", "KS")
+
+
+def test_provinces_and_districts_outside_the_us(gaz):
+    m = gaz.resolve("Enugu State")
+    assert (m.kind, m.country) == ("admin1", "NGA")
+    assert gaz.resolve("Limpopo").country == "ZAF"
+    assert gaz.resolve("Oxfordshire").country == "GBR"
+    assert gaz.resolve("County Mayo").country == "IRL"
+    # A hand-listed province keeps its GeoNames id and gains its admin1 code.
+    m = gaz.resolve("Ontario")
+    assert (m.geonameid, m.admin1) == (6093943, "08")
+    # A district named like its town leaves the name to the town.
+    assert gaz.resolve("Lahore").kind == "city"
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "admin1"),
+    [("London, Ontario", "CAN", "08"), ("London, ON", "CAN", "08"), ("Victoria, B.C.", "CAN", "02"),
+     ("Hamilton, Ont.", "CAN", "08"), ("Alexandria, Va.", "USA", "VA")],
+)
+def test_province_and_state_qualifiers(gaz, text, country, admin1):
+    m = gaz.resolve(text)
+    assert (m.country, m.admin1) == (country, admin1)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("Pa.", "Pennsylvania"), ("La.", "Louisiana"), ("Ga.", "Georgia"), ("N.Y.", "New York"),
+     ("B.C.", "British Columbia"), ("BC", "British Columbia")],
+)
+def test_abbreviations_read_as_written(gaz, text, name):
+    m = gaz.resolve(text)
+    assert (m.kind, m.name) == ("admin1", name)
+
+
+def test_abbreviations_without_the_dot_keep_their_other_readings(gaz):
+    assert gaz.resolve("LA").name == "Los Angeles"
+
+
+def test_the_river_and_the_state(gaz):
+    assert gaz.resolve("Mississippi").kind == "admin1"
+    assert gaz.resolve("the Mississippi").name == "Mississippi River"
+
+
+def test_nearby_names_pick_each_others_readings(gaz):
+    # Spatial minimality: Norfolk next to Omaha is Norfolk, Nebraska.
+    norfolk, _ = gaz.resolve_many(["Norfolk", "Omaha"])
+    assert (norfolk.country, norfolk.admin1) == ("USA", "NE")
+    assert gaz.resolve("Norfolk").admin1 != "NE"
+
+
+def test_colocated_names_settle_each_other():
+    # Paris, Tennessee is the seat of Henry County, Tennessee: the pair reads
+    # together even though each name alone means something else.
+    gaz = get_gazetteer(1000)
+    paris, county = gaz.resolve_many(["Paris", "Henry County"])
+    assert (paris.country, paris.admin1) == ("USA", "TN")
+    assert (county.country, county.admin1) == ("USA", "TN")
+    assert gaz.resolve("Paris").country == "FRA"
+
+
+def test_a_qualified_name_keeps_its_reading_where_it_recurs(gaz):
+    first, later = gaz.resolve_many(["Paris, Texas", "Paris"])
+    assert (first.admin1, later.admin1) == ("TX", "TX")
+
+
+def test_famous_cities_resist_small_namesakes_near_each_other():
+    gaz = get_gazetteer(1000)
+    atlanta, washington, _ = gaz.resolve_many(["Atlanta", "Washington", "Moscow"])
+    assert (atlanta.admin1, washington.admin1) == ("GA", "DC")
+
+
+def test_locate_unknown_uses_the_documents_places(gaz):
+    texts = ["New Orleans", "Royal Street", "Louisiana", "New Orleans"]
+    resolved = gaz.resolve_many(texts)
+    assert resolved[1] is None
+    m = gaz.locate_unknown("Royal Street", resolved)
+    assert m.name == "New Orleans"
+    # A place named inside the unknown name, among the document's places, comes first.
+    resolved = gaz.resolve_many(["Liverpool", "Manchester"])
+    assert gaz.locate_unknown("Manchester Academy", resolved).name == "Manchester"
+    # No local reading: nothing to place it at.
+    assert gaz.locate_unknown("Royal Street", gaz.resolve_many(["France"])) is None

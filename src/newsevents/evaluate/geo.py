@@ -1,9 +1,13 @@
 """Toponym resolution measured on peer sets: LGL and GeoWebNews (Gritta et al.).
 
 Each gold toponym is resolved from its text, with the document's other
-toponyms as context (their countries and admin1 areas, from a first
-context-free pass), which is what document-level geocoders such as Mordecai3
-do too. Recognition is not measured here: the gold spans are given.
+toponyms as context (`Gazetteer.resolve_many`: their countries, admin1 areas
+and nearby readings), which is what document-level geocoders such as Mordecai3
+do too; "Head, Tail" as written in the article reads Tail as a qualifier
+("Paris, Tenn."); a name the gazetteer lacks (a street, a venue) is placed by
+`Gazetteer.locate_unknown` from the document's other readings. Only the text
+and spans of the gold are read, never its ids or coordinates. Recognition is
+not measured here: the gold spans are given.
 
 Scores: `exact` = share of gold toponyms with a GeoNames id whose id we
 return; `within_161km` = share of gold toponyms with coordinates that we place
@@ -187,20 +191,37 @@ _READERS = {"lgl": read_lgl, "geowebnews": read_geowebnews}
 # --------------------------------------------------------------------------- resolution
 
 
-def resolve_document(gaz: Gazetteer, doc: GeoDocument, *, demonyms: bool = True) -> list[GeoResult]:
+def _with_qualifiers(doc: GeoDocument) -> list[str]:
+    """Each toponym's text, with the next toponym appended when the article writes
+    "Head, Tail" ("Paris, Tenn.", "Jefferson County, Colo."): the gazetteer reads the
+    tail as a state or country qualifier when it is one, and ignores it otherwise."""
+    by_start = sorted(range(len(doc.toponyms)), key=lambda i: doc.toponyms[i].start)
+    texts = [tp.text for tp in doc.toponyms]
+    for a, b in zip(by_start, by_start[1:]):
+        head, tail = doc.toponyms[a], doc.toponyms[b]
+        if head.end <= tail.start and doc.text[head.end : tail.start].strip() == ",":
+            texts[a] = f"{head.text}, {tail.text}"
+    return texts
+
+
+def resolve_document(
+    gaz: Gazetteer, doc: GeoDocument, *, demonyms: bool = True, unknown: bool = True
+) -> list[GeoResult]:
     """All toponyms of a document resolved together (`Gazetteer.resolve_many`).
 
     With `demonyms`, an adjective the gazetteer refuses as a place ("Russian")
     is read as its country, because both corpora annotate such adjectives as
-    toponyms of the country."""
-    texts = [tp.text for tp in doc.toponyms]
+    toponyms of the country. With `unknown`, a name the gazetteer does not
+    know (a street, a venue, a neighbourhood) is located by
+    `Gazetteer.locate_unknown` from the document's other readings."""
+    texts = _with_qualifiers(doc)
     matches = gaz.resolve_many(texts)
-    results = []
-    for tp, m in zip(doc.toponyms, matches, strict=True):
-        if m is None and demonyms:
-            m = gaz.country_of_demonym(tp.text)
-        results.append(GeoResult(tp, m))
-    return results
+    if demonyms:
+        matches = [m if m is not None else gaz.country_of_demonym(tp.text) for tp, m in zip(doc.toponyms, matches)]
+    if unknown:
+        known = list(matches)
+        matches = [m if m is not None else gaz.locate_unknown(tp.text, known) for tp, m in zip(doc.toponyms, known)]
+    return [GeoResult(tp, m) for tp, m in zip(doc.toponyms, matches, strict=True)]
 
 
 def evaluate_geo(

