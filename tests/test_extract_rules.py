@@ -193,3 +193,10 @@ def test_a_threat_is_aimed_at_the_object_of_the_act_threatened():
     doc = load_nlp()("Turkey threatened a full-scale offensive to dismantle the militias.")
     threat = [m for m in find_mentions(doc[:]) if m.sense.type == "THREATEN"]
     assert threat and [t.text for t in threat[0].recipients] == ["militias"]
+
+
+def test_a_surname_is_the_person_the_article_introduced_whatever_the_tagger_says():
+    text = ("Former Mexican President Vicente Fox on Wednesday criticized President Enrique Peña Nieto. "
+            "Earlier this year, Fox railed against Trump.")
+    railed = [e for e in extract(text, published="2016-08-31") if e.trigger == "railed"]
+    assert railed and [(a.name, a.country) for a in railed[0].actor] == [("Vicente Fox", "MEX")]

@@ -257,6 +257,10 @@ class EntityCoder:
         head_lower = tok.lemma_.lower()
         if (head_lower in _PAIR_HEADS and any(t.lower_ in ("two", "both") for t in span)) or lower == "each":
             return None  # handled by _pair_or_plural
+        known = self.memory.persons_by_token.get(tok.lower_) if tok.pos_ == "PROPN" and len(span) == 1 else None
+        if known is not None:
+            # "Fox" after "Vicente Fox", whatever the tagger took it for (Fox News).
+            return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
         match = self.kb.match(text, self.on) if text else None
         if match is None and tok.pos_ == "PROPN" and tok.is_alpha and len(tok.text) <= 5 and tok.text.istitle():
             match = self.kb.match(tok.text.upper(), self.on)  # "Isis", "Nato": house styles that lower acronyms
