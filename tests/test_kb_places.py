@@ -244,3 +244,37 @@ def test_locate_unknown_uses_the_documents_places(gaz):
     assert gaz.locate_unknown("Manchester Academy", resolved).name == "Manchester"
     # No local reading: nothing to place it at.
     assert gaz.locate_unknown("Royal Street", gaz.resolve_many(["France"])) is None
+
+
+def test_built_gazetteer_is_cached_on_disk(tmp_path, monkeypatch):
+    import newsevents.kb.places as places
+
+    tiny = places.Gazetteer({}, {}, {}, frozenset(), {}, {})
+    calls = []
+    monkeypatch.setattr(places, "_build_gazetteer", lambda pop: calls.append(pop) or tiny)
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", str(tmp_path))
+    build = places.get_gazetteer.__wrapped__  # past the per-process lru_cache
+    assert isinstance(build(500), places.Gazetteer)
+    (cached,) = tmp_path.glob("gazetteer-500-*.pickle")
+    assert isinstance(build(500), places.Gazetteer) and calls == [500]  # second call read the file
+    cached.write_bytes(b"truncated")
+    build(500)
+    assert calls == [500, 500]  # a broken file is rebuilt
+    monkeypatch.setenv("NEWSEVENTS_CACHE_DIR", "")
+    build(500)
+    assert calls == [500, 500, 500] and len(list(tmp_path.glob("*.pickle"))) == 1
+
+
+def test_a_country_does_not_vote_for_its_namesake_towns_state():
+    gaz = get_gazetteer(1000)
+    # Greece, New York exists; "Greece" next to "Orange County" is the country,
+    # and does not pull Orange County to New York.
+    greece, _, county = gaz.resolve_many(["Greece", "California", "Orange County"])
+    assert greece.kind == "country"
+    assert county.admin1 == "CA"
+
+
+def test_generic_words_are_not_province_names(gaz):
+    assert all(c.kind != "admin1" for c in gaz.candidates("Gulf"))
+    assert all(c.kind != "admin1" for c in gaz.candidates("Western"))
+    assert gaz.resolve("Northern Province") is not None

