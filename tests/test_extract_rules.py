@@ -200,3 +200,56 @@ def test_a_surname_is_the_person_the_article_introduced_whatever_the_tagger_says
             "Earlier this year, Fox railed against Trump.")
     railed = [e for e in extract(text, published="2016-08-31") if e.trigger == "railed"]
     assert railed and [(a.name, a.country) for a in railed[0].actor] == [("Vicente Fox", "MEX")]
+
+
+def test_a_pronoun_points_back_at_a_person_named_before_it_not_after():
+    text = "Obama has said he will not meet with Netanyahu ahead of his speech in March."
+    consult = _of_type(extract(text, published="2015-02-25"), "CONSULT")
+    assert consult and consult[0].actor[0].name == "Barack Obama", consult
+
+
+def test_will_not_meet_is_also_a_refusal_to_meet():
+    events = extract("Putin won't meet Zelensky.", published="2023-05-01")
+    reject = _of_type(events, "REJECT")
+    assert reject and reject[0].mode == "meet" and reject[0].status == "occurred"
+    assert _countries(reject[0].actor) == {"RUS"} and _countries(reject[0].recipient) == {"UKR"}
+    assert not _of_type(extract("Putin did not meet Zelensky.", published="2023-05-01"), "REJECT")
+
+
+def test_a_backed_modifier_is_a_standing_relation_not_an_event():
+    from newsevents.extract.mentions import find_mentions
+    from newsevents.nlp import load_nlp
+
+    doc = load_nlp()("He joined the peshmerga, the Iraqi government-backed army of Kurdish fighters, "
+                     "and Iranian-backed forces in the border region.")
+    assert not [m for m in find_mentions(doc[:]) if m.sense.lemma == "back"]
+
+
+def test_a_killing_in_the_passive_with_no_killer_named_is_not_guessed_at():
+    text = "Russian and Syrian officials estimated that dozens of Russians had been killed."
+    assert not _of_type(extract(text, published="2018-02-13"), "ASSAULT")
+
+
+def test_two_weekdays_are_one_interval():
+    text = "US forces struck a pro-regime force in eastern Syria last Wednesday and Thursday."
+    assault = _of_type(extract(text, published="2018-02-13"), "ASSAULT")
+    assert assault and assault[0].date is not None and assault[0].date.value == "2018-02-07/2018-02-08"
+
+
+def test_a_statement_is_made_where_the_article_reports_its_speaker_speaking():
+    text = ("Iraq's president Barham Salih has hit back at Donald Trump.\n"
+            "Salih told reporters at a forum in Baghdad that the troops were there under an agreement.")
+    accuse = _of_type(extract(text, published="2019-02-04"), "ACCUSE")
+    assert accuse and accuse[0].place is not None and accuse[0].place.name == "Baghdad", accuse
+
+
+def test_the_person_an_apposition_describes_is_the_actor():
+    text = "Representative Nancy Pelosi, the Democratic leader who plans to support the override effort, spoke."
+    support = _of_type(extract(text, published="2016-09-28"), "SUPPORT")
+    assert support and support[0].actor[0].name == "Nancy Pelosi", support
+
+
+def test_the_spokesperson_who_voices_a_state_statement_is_an_actor_too():
+    text = '"China opposes the missile launches," Foreign Ministry spokesperson Hua Chunying said.'
+    accuse = _of_type(extract(text, published="2017-09-15"), "ACCUSE")
+    assert accuse and {a.name for a in accuse[0].actor} >= {"Hua Chunying"} and _countries(accuse[0].actor) == {"CHN"}

@@ -120,3 +120,13 @@ def test_cached_calls_are_fast() -> None:
     for _ in range(1000):
         resolve_expression("last November", OCT6)
     assert time.perf_counter() - start < 0.5
+
+
+@pytest.mark.parametrize(("text", "anchor", "tense", "value"), [
+    ("last Wednesday and Thursday", dt.date(2018, 2, 13), None, "2018-02-07/2018-02-08"),
+    ("Wednesday and Thursday", dt.date(2018, 2, 13), "future", "2018-02-14/2018-02-15"),
+    ("next Monday and Tuesday", dt.date(2018, 2, 13), None, "2018-02-19/2018-02-20"),
+    ("last Tuesday and Wednesday", dt.date(2018, 2, 13), None, "2018-02-06/2018-02-07"),
+])
+def test_two_weekdays(text: str, anchor: dt.date, tense: str | None, value: str) -> None:
+    assert resolve_expression(text, anchor, tense=tense) == DateValue(value=value, mod=None, text=text)

@@ -22,7 +22,7 @@ from .entities import EntityCoder
 from .lexicon import REPORTING_VERBS
 from .mentions import Mention, find_mentions
 from .modality import status_of
-from .temporal import resolve_expression
+from .temporal import WEEKDAYS, resolve_expression
 
 log = logging.getLogger(__name__)
 
@@ -120,6 +120,25 @@ def _reporting_ids(sent: Span) -> set[int]:
     return {t.i for t in sent if t.lemma_.lower() in REPORTING_VERBS and t.pos_ == "VERB"}
 
 
+def _time_expressions(sent: Span) -> Iterator[tuple[Span, str]]:
+    """The sentence's DATE/TIME entities with their text; two weekdays the
+    tagger split at a conjunction are read as one ("last Wednesday" + "and" +
+    "Thursday")."""
+    ents = [e for e in sent.ents if e.label_ in ("DATE", "TIME")]
+    skip = False
+    for ent, nxt in zip(ents, ents[1:] + [None]):
+        if skip:
+            skip = False
+            continue
+        between = ent.doc[ent.end:nxt.start] if nxt is not None else None
+        if between is not None and len(between) == 1 and between[0].lower_ in ("and", "through", "to", "-", "until") \
+                and ent.root.lower_ in WEEKDAYS and nxt.root.lower_ in WEEKDAYS:
+            skip = True
+            yield ent, f"{ent.text} {between[0].text} {nxt.text}"
+        else:
+            yield ent, ent.text
+
+
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
                speech_act: bool = False) -> tuple[DateValue | None, bool]:
     """The time expression that modifies the event; failing that, the sentence's
@@ -133,11 +152,8 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         chain_ids |= {a.i for a in trigger.ancestors if a.i in reporting}
     best: tuple[int, DateValue] | None = None
     fallback: list[tuple[int, str]] = []
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
-            continue
+    for ent, text in _time_expressions(sent):
         attached = _attachment(ent.root)
-        text = ent.text
         prev = ent.start - 1
         if prev >= sent.start and ent.doc[prev].dep_ == "prep" and ent.root.head.i == prev:
             text = ent.doc[prev].text + " " + text  # "since October" is not "October"
@@ -243,6 +259,18 @@ def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
     return False
 
 
+def _dedupe_entities(entities: list[Entity]) -> list[Entity]:
+    return list(dict.fromkeys(entities))
+
+
+def _refuses_to_meet(event: Event, trigger: Token) -> bool:
+    """A meeting its actor says will not happen: "will not meet", "won't meet"."""
+    if event.type != "CONSULT" or event.status != "negated" or trigger.pos_ != "VERB":
+        return False
+    aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "neg")}
+    return bool(aux & _FUTURE_AUX) and bool(aux & {"not", "n't", "never"})
+
+
 def _is_past(value: DateValue, anchor: dt.date | None) -> bool:
     end = date_interval(value.value, value.mod)[1]
     return anchor is not None and end is not None and end < anchor
@@ -290,21 +318,51 @@ class ArticleExtractor:
 
     def events(self) -> list[Event]:
         raw: list[Event] = []
+        occasions: list[tuple[frozenset[str], Place]] = []
+        self.coder.read_nationalities(self.doc)
         for sent in self.doc.sents:
             self.coder.observe(sent)
+            occasions.extend(self._speaking_places(sent))
             for mention in find_mentions(sent):
                 if mention.anaphoric and self._refer_back(mention, sent, raw):
                     continue
                 event = self._event(mention, sent)
                 if event is not None:
                     raw.append(event)
+                    if _refuses_to_meet(event, mention.trigger):
+                        # "Obama will not meet Netanyahu" is also a refusal: REJECT meet (event-record.md).
+                        raw.append(replace(event, type="REJECT", mode="meet", status="occurred",
+                                           context=("diplomatic",)))
                     if mention.actors:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
+        raw = _said_where_they_speak(raw, occasions)
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
         raw = _paragraph_place(raw, self.article.text, self.dateline_place)
         return merge_events(_denials_answer_accusers(raw))
+
+    def _speaking_places(self, sent: Span) -> list[tuple[frozenset[str], Place]]:
+        """Where a speaker spoke: "Salih told reporters at a forum in Baghdad"."""
+        out = []
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING_VERBS:
+                continue
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is None or subj.pos_ == "PRON":
+                continue
+            place = None
+            for tok in verb.subtree:
+                if tok.ent_type_ in _PLACE_LABELS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (
+                        _governing_verb(tok).i == verb.i):
+                    ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
+                    place = _place_of(ent, self.res, self.context_countries)
+                    break
+            if place is not None:
+                keys = _keys(self.coder.code(subj, expand=False))
+                if keys:
+                    out.append((keys, place))
+        return out
 
     def _there(self, trigger: Token) -> Place | None:
         """"was detained there": the place named last before the adverb."""
@@ -380,7 +438,10 @@ class ArticleExtractor:
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
         guessed_actor = False
-        if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients):
+        passive = m.sense.pos == "V" and any(c.dep_ == "auxpass" for c in m.trigger.children)
+        if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients) and not (
+                passive and m.sense.type == "ASSAULT"):
+            # ("dozens were killed" names no killer: not guessed from the sentence's other names.)
             # No syntactic actor: the nearest named political entity that is not
             # the recipient is the best guess; such events score lower. A bare
             # noun ("a meeting") with no participant at all is not guessed for:
@@ -416,14 +477,23 @@ class ArticleExtractor:
             status = "occurred"  # a quoted command was given, whatever it commands
         actor_tokens = {t.i for tok in m.actors for t in tok.subtree}
 
+        voices: list[Entity] = []
+
         def same_actor(speaker: Token) -> bool:
             if speaker.i in actor_tokens:
                 return True
-            spoken = _keys(self.coder.code(speaker, expand=False))
-            return bool(spoken & actor_keys)
+            coded = self.coder.code(speaker, expand=False)
+            if _keys(coded) & actor_keys:
+                voices.extend(e for e in coded if e.name)
+                return True
+            return False
 
         claims, hedged = claims_for(m.trigger, self.res.kb, is_speech_act=m.sense.type in SPEECH_ACTS,
                                     same_actor=same_actor)
+        if voices and not any(a.name for a in actors):
+            # "China opposes the launches, spokeswoman Hua Chunying said": the
+            # state speaks through her; both are the actor (event-record gold).
+            actors = _dedupe_entities(actors + voices)
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
@@ -486,6 +556,28 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
     return out
 
 
+def _governing_verb(tok: Token) -> Token:
+    """The verb a place phrase hangs from, through nouns and prepositions ("at a forum in Baghdad")."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok
+
+
+def _said_where_they_speak(events: list[Event], occasions: list[tuple[frozenset[str], Place]]) -> list[Event]:
+    """A statement with no place of its own was made where its speaker is
+    reported speaking, when the article reports one such place for them."""
+    out = []
+    for event in events:
+        if event.type in SPEECH_ACTS and event.place is None and event.status == "occurred":
+            places = {p for keys, p in occasions if keys & _keys(event.actor)}
+            if len(places) == 1:
+                event = replace(event, place=places.pop())
+        out.append(event)
+    return out
+
+
 def _paragraph_time(events: list[Event], text: str) -> list[Event]:
     """A paragraph tells one moment: an undated event that happened takes the
     date of the event before it in the same paragraph."""
@@ -504,6 +596,11 @@ def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> 
     """An event whose sentence names no place happens where the paragraph's
     previous event does, when they share a participant; failing that, at the
     dateline, unless every participant belongs to another country."""
+    def may_be_in(place: Place, event: Event) -> bool:
+        # Not where a foreign event happened: "MOSCOW -- North Korea fired a missile".
+        countries = {e.country for e in event.actor + event.recipient}
+        return place.country in countries or None in countries
+
     out: list[Event] = []
     for event in events:
         if event.place is None and out:
@@ -512,9 +609,7 @@ def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> 
             shared = _keys(prior.actor + prior.recipient) & _keys(event.actor + event.recipient)
             if prior.place is not None and same_paragraph and shared:
                 event = replace(event, place=prior.place)
-        countries = {e.country for e in event.actor + event.recipient}
-        if event.place is None and dateline is not None and (dateline.country in countries or None in countries):
-            # Not where a foreign event happened: "MOSCOW -- North Korea fired a missile".
+        if event.place is None and dateline is not None and may_be_in(dateline, event):
             event = replace(event, place=dateline)
         out.append(event)
     return out

@@ -20,6 +20,7 @@ from ..kb.actors import ActorKB
 from ..kb.countries import CountryTable
 from ..kb.places import Gazetteer
 from ..records import Entity
+from .lexicon import REPORTING_VERBS
 
 # Dependency labels of the modifiers that belong to a mention ("the U.S.
 # government official", "China's Foreign Ministry").
@@ -27,6 +28,7 @@ _MENTION_LEFT = frozenset({"compound", "amod", "det", "poss", "nummod", "nmod", 
 _PERSONAL = {"he": "sg", "she": "sg", "him": "sg", "her": "sg", "his": "sg", "hers": "sg"}
 _GROUP = {"they": "pl", "them": "pl", "their": "pl", "theirs": "pl", "we": "pl", "us": "pl", "our": "pl"}
 _THING = {"it": "it", "its": "it"}
+_FIRST_PERSON = frozenset({"i", "me", "my"})
 # Nouns that name people without naming who they are ("the schoolgirls", "her
 # brother"): coded as civilians of the article's country when they are on the
 # receiving end. Anything else ("an effort", "the speculation") is no participant.
@@ -71,6 +73,9 @@ class ActorMemory:
     groups: list[Entity] = field(default_factory=list)
     persons_by_token: dict[str, Entity] = field(default_factory=dict)
     last_event_actors: list[Entity] = field(default_factory=list)
+    # The people named in the sentence being coded, with the token index of each.
+    sentence_people: list[tuple[Token, Entity]] = field(default_factory=list)
+    person_before_sentence: Entity | None = None
 
     def remember(self, entity: Entity, *, person: bool) -> None:
         target = self.people if person else self.groups
@@ -163,6 +168,7 @@ class EntityCoder:
         # ("schoolgirls", "the government") belong there unless the text says otherwise.
         self.home = home
         self.memory = ActorMemory()
+        self.nationality: dict[str, str] = {}  # name or name part -> ISO3, from read_nationalities
 
     # -- public -----------------------------------------------------------
     def code_people(self, tok: Token) -> list[Entity]:
@@ -216,13 +222,32 @@ class EntityCoder:
                 out.append(ent)
         return _dedupe([_sovereign(e) for e in out])
 
+    def read_nationalities(self, doc) -> None:
+        """Before coding: the nationality the article gives each person anywhere
+        ("Palestinian teen Ahed Tamimi" in its tenth sentence), for the mentions
+        that give none."""
+        for ent in doc.ents:
+            if ent.label_ != "PERSON":
+                continue
+            name = _person_name(_clip_mention(ent.root))
+            country, _ = self._context_of_person(ent.root, _clip_mention(ent.root))
+            if name and country:
+                for part in [name, *_NAME_SPLIT.split(name)]:
+                    if len(part) > 2:
+                        self.nationality.setdefault(part.lower(), country)
+
     def observe(self, doc_or_span) -> None:
         """Remember the named people and states of a sentence before its events are coded."""
+        # A pronoun opening a sentence points back at the last one's subject, if a person.
+        subjects = [e for t, e in self.memory.sentence_people if t.dep_ in ("nsubj", "nsubjpass")]
+        self.memory.person_before_sentence = subjects[-1] if subjects else self.memory.last_person()
+        self.memory.sentence_people = []
         for ent in doc_or_span.ents:
             if ent.label_ == "PERSON":
                 coded = self._person(ent.root, _clip_mention(ent.root))
                 if coded is not None and coded.country:
                     self.memory.remember(coded, person=True)
+                    self.memory.sentence_people.append((ent.root, coded))
             elif ent.label_ in ("GPE", "NORP", "ORG") and ent.root.dep_ in ("nsubj", "nsubjpass"):
                 # Subjects are what "it" and "they" point back to ("China said it opposes ...").
                 match = self.kb.match(ent.text, self.on)
@@ -234,10 +259,12 @@ class EntityCoder:
     def _code_one(self, tok: Token) -> Entity | list[Entity] | None:
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
-            return self._pronoun(lower)
+            return self._pronoun(lower, tok)
         span = _clip_mention(tok)
         # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+        if named is None and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
+            named = tok.head  # "Nancy Pelosi, the Democratic leader who plans to ...": the leader is Pelosi
         if named is not None and tok.ent_type_ != "PERSON":
             person = self._person(named, _clip_mention(named))
             if person is not None:
@@ -308,6 +335,11 @@ class EntityCoder:
         if known is not None:
             return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
         country, sector = self._context_of_person(tok, span)
+        if country is None:
+            told = self.nationality.get(name.lower()) or next(
+                (self.nationality[p.lower()] for p in _NAME_SPLIT.split(name) if p.lower() in self.nationality), None)
+            if told is not None:
+                return Entity(text=text, name=name, country=told, sector=sector)
         if country is None:
             # A person the text gives no nationality for is most likely of the
             # country the article is about; coded so, with no sector claimed.
@@ -434,15 +466,35 @@ class EntityCoder:
                     return match.country
         return None
 
-    def _pronoun(self, lower: str) -> Entity | None:
+    def _pronoun(self, lower: str, tok: Token) -> Entity | None:
+        if lower in _FIRST_PERSON:
+            return self._speaker(tok)
         if lower in _PERSONAL:
-            return self.memory.last_person()
+            # The person named before the pronoun, a subject first ("Obama said he
+            # will not meet Netanyahu": Obama); else the last one before the sentence.
+            before = [(t, e) for t, e in self.memory.sentence_people if t.i < tok.i]
+            if lower in ("he", "she"):
+                before = [(t, e) for t, e in before if t.dep_ in ("nsubj", "nsubjpass")] or before
+            if before:
+                return before[-1][1]
+            return self.memory.person_before_sentence or self.memory.last_person()
         if lower in _THING:
             return self._last_state()
         if lower in _GROUP:
             if len(_dedupe(self.memory.last_event_actors)) > 1:
                 return None  # "they" = the several actors of the last event (see _pair_or_plural)
             return self.memory.last_group()
+        return None
+
+    def _speaker(self, tok: Token) -> Entity | None:
+        """"I demand an explanation," Yavlinsky said: the person who says the quoted words."""
+        for verb in tok.sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS and verb.i != tok.head.i:
+                subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in _FIRST_PERSON:
+                    found = self.code(subj, expand=False)
+                    if len(found) == 1:
+                        return found[0]
         return None
 
     def _last_state(self) -> Entity | None:

@@ -402,6 +402,9 @@ def find_mentions(sent: Span) -> list[Mention]:
         sense = _sense_for(tok)
         if sense is None or any(m.trigger.i == tok.i for m in out):
             continue
+        if sense.pos == "V" and tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i > sent.start \
+                and tok.nbor(-1).text == "-":
+            continue  # "US-backed forces", "Iran-allied militias": a standing relation, not an event
         mode = sense.mode
         if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_OBJECTS.get(sense.lemma, ())
                                     for c in tok.children):

@@ -31,6 +31,8 @@ Choices made where the brief left them open:
 - "the past week" -> the ISO week of publication (our gold's convention),
   not the previous calendar week the recogniser returns.
 - A time of day alone ("10 a.m.") carries no date: None, never the anchor.
+- Two weekdays ("last Wednesday and Thursday") are one interval, first to
+  last day; "last"/"next" skip the publication day itself.
 """
 
 from __future__ import annotations
@@ -88,6 +90,10 @@ _MONTHS = ("january", "february", "march", "april", "may", "june", "july", "augu
 _LAST_NEXT_MONTH = re.compile(
     r"^(?P<dir>last|next|this\s+past|this\s+coming)\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
     r"[a-z]*\.?$", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_WEEKDAY_SPAN = re.compile(
+    r"^(?P<dir>last|next|this\s+past|this\s+coming)?\s*(?P<a>" + "|".join(WEEKDAYS) + r")\s+"
+    r"(?:and|through|to|until|till|-)\s+(?P<b>" + "|".join(WEEKDAYS) + r")$", re.I)
 _AGO = re.compile(r"(?P<unit>day|week|month|year|decade)s?\s+ago$", re.I)
 _VAGUE_AGO = re.compile(
     r"^(?:a\s+few|few|several|some|many|a\s+number\s+of|a\s+couple\s+of)\s+(?:day|week|month|year|decade)s\s+ago$",
@@ -180,6 +186,19 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
         else:
             chosen = next(c for c in starts if c > anchor)
         return _season(chosen.year, _SEASON_CODE[m["season"].lower()]), None
+    m = _WEEKDAY_SPAN.match(core)
+    if m:
+        # "last Wednesday and Thursday": the two days, as one interval (the
+        # recogniser reads only the first).
+        a, b = (WEEKDAYS.index(m[k].lower()) + 1 for k in ("a", "b"))
+        direction = (m["dir"] or "").lower()
+        if direction.startswith("next") or direction.endswith("coming") or (not direction and tense == "future"):
+            first = _weekday(a, anchor + dt.timedelta(days=1 if direction else 0), "future")
+            last = first + dt.timedelta(days=(b - a) % 7)
+        else:
+            last = _weekday(b, anchor - dt.timedelta(days=1 if direction else 0), "past")
+            first = last - dt.timedelta(days=(b - a) % 7)
+        return f"{first.isoformat()}/{last.isoformat()}", None
     if _VAGUE_AGO.match(core):
         # "several years ago" names no date: all we know is "before publication".
         return anchor.isoformat(), "before"
