@@ -120,6 +120,21 @@ def test_negated_cues(text: str, type_: str, trigger: str) -> None:
     assert ev.status == "negated", show(events_of(text))
 
 
+@pytest.mark.parametrize(("text", "type_", "trigger"), [
+    # a time adjunct is not in the scope of the verb it modifies
+    ("Democrats urged Biden to cancel the summit after the indictment of Russian officers.", "ACCUSE",
+     "indictment"),
+    # announcing a measure takes it
+    ("Canberra announced financial sanctions against Prakash in 2015.", "SANCTION", "sanctions"),
+    # a clause in the past states a fact, whatever announcement it reports
+    ("The White House confirmed the announcement that Biden has received an invitation to visit Turkey.",
+     "AGREE", "invitation"),
+])
+def test_governors_that_do_not_reach(text: str, type_: str, trigger: str) -> None:
+    ev = find(text, type_, trigger)
+    assert ev.status == "occurred", show(events_of(text))
+
+
 def test_plain_past_occurred() -> None:
     text = "Biden met Xi in San Francisco."
     ev = find(text, "CONSULT", "met")

@@ -409,7 +409,7 @@ class ArticleExtractor:
         """A bare "the meeting" names an event already coded: it adds its date,
         place and claimants to that event rather than making a new one. "The
         upcoming summit" names a planned event, never a past one."""
-        own = status_of(m.trigger).status
+        own = status_of(m.trigger, m.sense.type).status
         for i in range(len(raw) - 1, max(-1, len(raw) - 8), -1):
             prior = raw[i]
             if prior.type != m.sense.type or (prior.mode and m.mode and prior.mode != m.mode):
@@ -471,7 +471,7 @@ class ArticleExtractor:
                       (m.sense.type in POOLED or (r.country or r.name.lower()) not in actor_keys
                        or r.name != next((a.name for a in actors if a.country == r.country), None)
                        or (r.sector == "CVL" and all(a.sector != "CVL" for a in actors)))]
-        modality = status_of(m.trigger)
+        modality = status_of(m.trigger, m.sense.type)
         status = modality.status
         if m.sense.lemma == "imperative":
             status = "occurred"  # a quoted command was given, whatever it commands

@@ -45,6 +45,13 @@ _POSSIBLE_MODIFIERS = frozenset({"possible", "potential", "alleged", "suspected"
                                  "probable", "rumored", "rumoured", "purported"})
 _POSSIBLE_ADVERBS = frozenset({"allegedly", "possibly", "perhaps", "maybe", "probably", "likely", "purportedly",
                                "supposedly"})
+# Prepositions that only situate an event in time or cause ("urged ... after the
+# indictment"): the governor's modality does not reach through them.
+_ADJUNCT_PREPS = frozenset({"after", "before", "since", "during", "amid", "despite", "following", "because",
+                            "until", "while", "upon", "throughout"})
+# Measures that take effect when announced: "announced sanctions" imposed them.
+_ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
+_ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
 _CLIMB = frozenset({
     "xcomp", "conj", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "attr", "nsubj", "nsubjpass",
     "compound", "amod", "npadvmod", "appos", "ccomp", "pcomp", "oprd", "dative", "acomp", "csubj", "agent",
@@ -98,8 +105,19 @@ def _modifier_cue(tok: Token) -> Modality | None:
     return None
 
 
-def status_of(trigger: Token) -> Modality:
-    """The status of the event expressed by `trigger`, from cues in its scope."""
+def _asserts_past(verb: Token) -> bool:
+    """A finite clause in the past ("that Trump has received an invitation")
+    states what happened, whatever noun or verb it hangs from."""
+    if verb.pos_ not in ("VERB", "AUX"):
+        return False
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
+def status_of(trigger: Token, etype: str | None = None) -> Modality:
+    """The status of the event expressed by `trigger` (of PLOVER type `etype`
+    where known), from cues in its scope."""
     cue = _modifier_cue(trigger)
     if cue is not None:
         return cue
@@ -109,10 +127,15 @@ def status_of(trigger: Token) -> Modality:
             return cue
     tok = trigger
     steps = 0
+    asserted = False
     while tok.dep_ in _CLIMB and tok.head is not tok and steps < 6:
         head = tok.head
         steps += 1
         lemma = head.lemma_.lower()
+        asserted = asserted or (tok is not trigger and tok.dep_ in ("acl", "ccomp", "relcl", "advcl")
+                                and _asserts_past(tok))
+        situating = tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS
+        announced = lemma in _ANNOUNCE and etype in _ANNOUNCED_TAKE_EFFECT and tok.dep_ in ("dobj", "pobj", "prep")
         if lemma in REPORTING_VERBS and tok.dep_ in ("ccomp", "conj", "advcl", "parataxis"):
             break
         if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
@@ -123,15 +146,21 @@ def status_of(trigger: Token) -> Modality:
             if lemma in ("occur", "happen", "take", "go", "begin", "start", "end", "continue", "resume"):
                 break
             break
+        if situating:
+            break  # "cancel the summit after the indictment": the time adjunct is not cancelled
         if lemma in _NEGATING_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp"):
             return Modality("negated", head.text)
-        if lemma in _PLAN_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "ccomp", "pcomp"):
+        if asserted:
+            break  # nothing above a stated past makes it planned or possible
+        if announced:
+            pass  # "announced sanctions" imposed them; "will announce sanctions" still plans them
+        elif lemma in _PLAN_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "ccomp", "pcomp"):
             cue = _aux_cue(head)
             if cue is not None and cue.status in ("negated", "possible"):
                 return cue
             return Modality("planned", head.text)
-        if lemma in _POSSIBLE_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "ccomp",
-                                                          "pcomp", "acomp"):
+        elif lemma in _POSSIBLE_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "ccomp",
+                                                            "pcomp", "acomp"):
             return Modality("possible", head.text)
         if head.pos_ in ("VERB", "AUX"):
             cue = _aux_cue(head) or _modifier_cue(head)
