@@ -253,3 +253,12 @@ def test_the_spokesperson_who_voices_a_state_statement_is_an_actor_too():
     text = '"China opposes the missile launches," Foreign Ministry spokesperson Hua Chunying said.'
     accuse = _of_type(extract(text, published="2017-09-15"), "ACCUSE")
     assert accuse and {a.name for a in accuse[0].actor} >= {"Hua Chunying"} and _countries(accuse[0].actor) == {"CHN"}
+
+
+def test_an_articles_places_are_read_together():
+    texas = extract("US police arrested two protesters in Paris on Saturday. "
+                    "The protesters had driven from Dallas and Sherman in Texas.", published="2020-06-01")
+    alone = extract("US police arrested two protesters in Paris on Saturday.", published="2020-06-01")
+    (near,), (far,) = _of_type(texas, "COERCE"), _of_type(alone, "COERCE")
+    assert (near.place.name, near.place.country) == ("Paris", "USA")
+    assert (far.place.name, far.place.country) == ("Paris", "FRA")

@@ -174,15 +174,30 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
     return None, False
 
 
-def _place_of(ent: Span, res: Resources, context: Sequence[str]) -> Place | None:
-    match = res.gazetteer.resolve(ent.text, context_countries=context)
-    if match is None:
-        return None
-    return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
-                 lat=match.lat, lon=match.lon)
+class PlaceReader:
+    """The article's place names, resolved together once (each read in the
+    light of the others and the dateline: "Paris" beside "Texas"), and looked
+    up by text wherever an event needs one."""
+
+    def __init__(self, doc: Doc, res: Resources, context: Sequence[str], dateline_country: str | None):
+        self.res = res
+        self.context = context
+        texts = list(dict.fromkeys(e.text for e in doc.ents if e.label_ in _PLACE_LABELS))
+        matches = res.gazetteer.resolve_many(texts, context_countries=context, dateline_country=dateline_country)
+        self.readings = dict(zip(texts, matches))
+
+    def of(self, ent: Span) -> Place | None:
+        if ent.text in self.readings:
+            match = self.readings[ent.text]
+        else:
+            match = self.res.gazetteer.resolve(ent.text, context_countries=self.context)
+        if match is None:
+            return None
+        return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
+                     lat=match.lat, lon=match.lon)
 
 
-def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[str],
+def _find_place(trigger: Token, sent: Span, places: PlaceReader,
                 used: set[int] = frozenset(), *, speech_act: bool = False) -> Place | None:
     """Where the event happens: a place phrase in its scope ("met in Helsinki",
     "a visit to Moscow"; a statement is made where it is said: "told reporters
@@ -213,12 +228,12 @@ def _find_place(trigger: Token, sent: Span, res: Resources, context: Sequence[st
             ):
                 fallback.append(ent)
         if ok:
-            place = _place_of(ent, res, context)
+            place = places.of(ent)
             if place is not None:
                 return place
     # Otherwise the locative place phrase nearest the trigger.
     for ent in sorted(fallback, key=lambda e: abs(e.root.i - trigger.i)):
-        place = _place_of(ent, res, context)
+        place = places.of(ent)
         if place is not None:
             return place
     return None
@@ -288,6 +303,8 @@ class ArticleExtractor:
         self.coder = EntityCoder(res.kb, res.countries, self.anchor, gazetteer=res.gazetteer,
                                  home=self.context_countries[0] if self.context_countries else None)
         self.dateline_place = self._dateline_place()
+        self.places = PlaceReader(doc, res, self.context_countries,
+                                  self.dateline_place.country if self.dateline_place else None)
 
     def _dateline_place(self) -> Place | None:
         """The place of the article's dateline ("BEIJING --"), the default place of its events."""
@@ -356,7 +373,7 @@ class ArticleExtractor:
                 if tok.ent_type_ in _PLACE_LABELS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (
                         _governing_verb(tok).i == verb.i):
                     ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
-                    place = _place_of(ent, self.res, self.context_countries)
+                    place = self.places.of(ent)
                     break
             if place is not None:
                 keys = _keys(self.coder.code(subj, expand=False))
@@ -372,7 +389,7 @@ class ArticleExtractor:
         if there is None:
             return None
         for ent in reversed([e for e in self.doc.ents if e.end <= there.i and e.label_ in _PLACE_LABELS]):
-            place = _place_of(ent, self.res, self.context_countries)
+            place = self.places.of(ent)
             if place is not None:
                 return place
         return None
@@ -424,7 +441,7 @@ class ArticleExtractor:
                 attribution=attribution,
                 sourcing="attributed" if attribution else prior.sourcing,
                 date=prior.date or _find_date(m.trigger, sent, self.anchor, tense)[0],
-                place=prior.place or _find_place(m.trigger, sent, self.res, self.context_countries),
+                place=prior.place or _find_place(m.trigger, sent, self.places),
             )
             return True
         return False
@@ -451,7 +468,7 @@ class ArticleExtractor:
             guessed_actor = True
         if not actor_keys and m.sense.type == "PROTEST" and self.coder.home:
             # Protesters are rarely named: they are civilians of the country they protest in.
-            place = _find_place(m.trigger, sent, self.res, self.context_countries)
+            place = _find_place(m.trigger, sent, self.places)
             country = place.country if place is not None and place.country else self.coder.home
             actors = [Entity(text="protesters", name=None, country=country, sector="CVL")]
             actor_keys = _keys(actors)
@@ -506,7 +523,7 @@ class ArticleExtractor:
         if status == "planned" and date is not None and _is_past(date, self.anchor):
             date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
-        place = _find_place(m.trigger, sent, self.res, self.context_countries, used,
+        place = _find_place(m.trigger, sent, self.places, used,
                             speech_act=speech) or self._there(m.trigger)
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
