@@ -262,3 +262,10 @@ def test_an_articles_places_are_read_together():
     (near,), (far,) = _of_type(texas, "COERCE"), _of_type(alone, "COERCE")
     assert (near.place.name, near.place.country) == ("Paris", "USA")
     assert (far.place.name, far.place.country) == ("Paris", "FRA")
+
+
+def test_a_clause_describing_the_victims_does_not_name_them():
+    text = ("The Nigerian government said it had secured the release of 21 of the more than 200 Chibok "
+            "schoolgirls who were kidnapped by Boko Haram militants in April 2014.")
+    assault = _of_type(extract(text, published="2016-10-13"), "ASSAULT")
+    assert assault and [(r.country, r.sector) for r in assault[0].recipient] == [("NGA", "CVL")], assault

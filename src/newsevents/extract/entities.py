@@ -185,8 +185,12 @@ class EntityCoder:
         return [Entity(text=_clip_mention(tok).text.strip(), name=None, country=self.home, sector="CVL")]
 
     def code_within(self, tok: Token) -> list[Entity]:
-        """Entities named inside a non-actor phrase: "North Korea's nuclear test" -> North Korea."""
+        """Entities named inside a non-actor phrase: "North Korea's nuclear test" -> North Korea;
+        not inside a clause that describes it ("schoolgirls who were kidnapped by Boko Haram")."""
+        clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
         for t in tok.subtree:
+            if t.i in clauses:
+                continue
             if t.i == tok.i or t.dep_ not in ("poss", "compound", "amod", "pobj", "nmod"):
                 continue
             if t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.ent_iob_ == "B" or t.dep_ == "poss":
