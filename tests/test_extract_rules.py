@@ -269,3 +269,18 @@ def test_a_clause_describing_the_victims_does_not_name_them():
             "schoolgirls who were kidnapped by Boko Haram militants in April 2014.")
     assault = _of_type(extract(text, published="2016-10-13"), "ASSAULT")
     assert assault and [(r.country, r.sector) for r in assault[0].recipient] == [("NGA", "CVL")], assault
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("President Arroyo pardoned former president Joseph Estrada.", "CONCEDE"),
+    ("Germany gave 352 million euros to Ethiopia.", "AID"),
+    ("Vietnamese authorities have outlawed opposition parties.", "COERCE"),
+    ("Palestinian factions have agreed to lay down their weapons.", "AGREE"),
+])
+def test_plover_verbs_from_the_manual(text, etype):
+    assert etype in {e.type for e in extract(text, published="2020-01-01")}
+
+
+def test_a_phrasal_verb_is_not_its_bare_verb():
+    text = "Washington insists the North Korean regime must give up its weapons."
+    assert not _of_type(extract(text, published="2018-01-03"), "AID")

@@ -72,6 +72,10 @@ apologize|V|CONCEDE||diplomatic|0.8
 apologise|V|CONCEDE||diplomatic|0.8
 apology|N|CONCEDE||diplomatic|0.8
 concede|V|CONCEDE||diplomatic|0.6
+pardon|V|CONCEDE||diplomatic|0.8
+pardon|N|CONCEDE||diplomatic|0.7
+amnesty|N|CONCEDE||diplomatic|0.6
+acquit|V|CONCEDE||diplomatic|0.7
 lift|V|CONCEDE||economic|0.5
 ease|V|CONCEDE||economic|0.5
 drop|V|CONCEDE||diplomatic|0.3
@@ -190,6 +194,8 @@ sentence|N|SANCTION|convict|legal|0.6
 expel|V|SANCTION|expel|diplomatic|0.8
 cut|V|SANCTION|discontinue|economic|0.3
 ban|V|SANCTION|discontinue|economic|0.5
+outlaw|V|COERCE|restrict|diplomatic|0.6
+give|V|AID||economic|0.5
 deploy|V|MOBILIZE|troops|military|0.85
 deployment|N|MOBILIZE|troops|military|0.8
 redeploy|V|MOBILIZE|troops|military|0.8
@@ -274,6 +280,10 @@ NEEDS_MODIFIER = {
     ("call", "N"): {"phone", "telephone"},
     ("strike", "N"): {"general", "hunger", "labor", "labour"},
     ("support", "N"): {"military", "financial", "political"},
+    # "gave 352 million euros", "gave weapons": a gift of aid, not of a speech or a mandate.
+    ("give", "V"): {"aid", "assistance", "euro", "euros", "dollar", "dollars", "fund", "funds", "funding", "grant",
+                    "loan", "loans", "weapon", "weapons", "arms", "food", "supplies", "ammunition", "million",
+                    "billion"},
     # Preparations count as consultations only when they prepare a meeting.
     ("preparation", "N"): {"for:meeting", "for:summit", "for:talks", "for:visit", "for:negotiation"},
     ("summon", "V"): {"ambassador", "envoy", "diplomat", "charge", "chargé"},

@@ -56,6 +56,11 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
     "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
+# Particles that make a phrasal verb another verb than its bare sense.
+_OTHER_VERB_PARTICLES = {
+    "give": frozenset({"up", "in", "away", "back", "out"}),
+    "back": frozenset({"down", "off", "away", "out"}),
+}
 # Objects that make a verb no event of its type: "released a video" frees no one.
 _NOT_OBJECTS = {
     "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",
@@ -137,11 +142,14 @@ def _sense_for(tok: Token) -> TriggerSense | None:
         return None
     candidates = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or ()
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
+    phrasal = {c.lower_ for c in tok.children if c.dep_ == "prt"}
     for sense in candidates:
         if sense.particle is not None:
             if sense.particle in particles:
                 return sense
             continue
+        if pos == "V" and phrasal & _OTHER_VERB_PARTICLES.get(sense.lemma, frozenset()):
+            continue  # "give up", "back down": another verb than the bare one
         needed = NEEDS_MODIFIER.get((sense.lemma, pos))
         if needed is not None and not (needed & _modifier_words(tok)):
             continue
