@@ -284,3 +284,10 @@ def test_plover_verbs_from_the_manual(text, etype):
 def test_a_phrasal_verb_is_not_its_bare_verb():
     text = "Washington insists the North Korean regime must give up its weapons."
     assert not _of_type(extract(text, published="2018-01-03"), "AID")
+
+
+def test_a_denial_naming_no_one_answers_the_accuser_not_the_articles_other_country():
+    text = ("Trump accused China on Thursday of selling oil to North Korea. North Korea has denied buying oil. "
+            "A spokeswoman for China's Foreign Ministry dismissed the claim.")
+    rejects = [e for e in extract(text, published="2017-12-29") if e.trigger == "dismissed"]
+    assert rejects and _countries(rejects[0].recipient) == {"USA"}, rejects

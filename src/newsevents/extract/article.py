@@ -479,7 +479,8 @@ class ArticleExtractor:
         guessed_recipient = from_article = False
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
             recipients = self._nearest_other(m.trigger, sent, actor_keys)
-            if not recipients:
+            if not recipients and m.sense.type != "REJECT":
+                # (A denial with no one named answers its accuser: see _denials_answer_accusers.)
                 recipients, from_article = self._article_counterpart(actor_keys), True
             guessed_recipient = True
         # A recipient that is the actor again is dropped; civilians of the
