@@ -25,8 +25,15 @@ def _holder(message: str) -> str:
     return f"process {match.group(1)}" if match else "another process"
 
 
+# What an ingest's writes (a batch of a few dozen articles) set on their connection. DuckDB's
+# default of one thread per core gives each write and the checkpoint at close a worker
+# pool with its own buffers for nothing: with one, the ingest process rests ~20 MB lower.
+WRITER_SETTINGS: dict[str, Any] = {"threads": 1}
+
+
 @contextlib.contextmanager
-def connection(path: Path, *, read_only: bool, wait: float) -> Iterator[Any]:
+def connection(path: Path, *, read_only: bool, wait: float,
+               settings: dict[str, Any] | None = None) -> Iterator[Any]:
     import duckdb
 
     deadline = time.monotonic() + max(wait, 0.0)
@@ -50,6 +57,8 @@ def connection(path: Path, *, read_only: bool, wait: float) -> Iterator[Any]:
         except duckdb.Error as exc:
             raise StoreError(f"cannot open the event database: {exc}", source=str(path)) from exc
     try:
+        for name, value in (settings or {}).items():
+            con.execute(f"SET {name} = ?", [value])
         yield con
     finally:
         con.close()

@@ -15,7 +15,7 @@ from typing import Any
 
 from ..errors import StoreError
 from . import schema
-from .connect import connection
+from .connect import WRITER_SETTINGS, connection
 from .query import Filters, count_sql, events_sql
 from .result import EventResult, SqlResult
 from .rows import BatchRows
@@ -41,6 +41,11 @@ class EventStore:
         """A context-managed DuckDB connection in this store's mode (for power users and tools)."""
         return connection(self.path, read_only=self.read_only, wait=self.wait if wait is None else wait)
 
+    def _write_connection(self, wait: float | None) -> Any:
+        # An ingest's per-batch connections: small work, so WRITER_SETTINGS keep them lean.
+        return connection(self.path, read_only=self.read_only, wait=self.wait if wait is None else wait,
+                          settings=WRITER_SETTINGS)
+
     # -- writing -------------------------------------------------------------------------
 
     def present(self, content_ids: Iterable[str], *, wait: float | None = None) -> set[str]:
@@ -50,7 +55,7 @@ class EventStore:
         ids = pa.table({"content_id": pa.array(list(content_ids), pa.string())})
         if ids.num_rows == 0:
             return set()
-        with self.connect(wait=wait) as con:
+        with self._write_connection(wait) as con:
             con.register("probe", ids)
             rows = con.execute(
                 "SELECT a.content_id FROM articles a SEMI JOIN probe ON a.content_id = probe.content_id"
@@ -63,7 +68,7 @@ class EventStore:
             raise StoreError("the event database was opened read-only; open it with read_only=False to write",
                              source=str(self.path))
         tables = rows.tables()
-        with self.connect(wait=wait) as con:
+        with self._write_connection(wait) as con:
             for name, table in tables.items():
                 con.register(f"new_{name}", table)
             con.execute("BEGIN TRANSACTION")
