@@ -291,3 +291,27 @@ def test_a_denial_naming_no_one_answers_the_accuser_not_the_articles_other_count
             "A spokeswoman for China's Foreign Ministry dismissed the claim.")
     rejects = [e for e in extract(text, published="2017-12-29") if e.trigger == "dismissed"]
     assert rejects and _countries(rejects[0].recipient) == {"USA"}, rejects
+
+
+def test_what_a_speaker_says_someone_must_do_is_a_request_of_them():
+    text = '"Russia must withdraw its troops," Biden said.'
+    events = extract(text, published="2022-03-01")
+    request = _of_type(events, "REQUEST")
+    assert request and _countries(request[0].actor) == {"USA"} and _countries(request[0].recipient) == {"RUS"}
+    assert _of_type(events, "RETREAT"), "the act requested is coded beside the request"
+
+
+def test_a_us_legislators_party_and_state_tag_gives_the_country():
+    text = 'Sen. Jack Reed, D-R.I., said Trump should "immediately cancel his meeting."'
+    request = _of_type(extract(text, published="2018-07-13"), "REQUEST")
+    assert request and request[0].actor[0].country == "USA", request
+
+
+@pytest.mark.parametrize("text", [
+    "When Hua was asked about South Korean claims of an oil transfer, she dismissed them.",
+    "Salih said the US did not ask Iraq's permission for troops stationed there to \u201cwatch Iran\u201d.",
+    'The court said Prakash must stay behind bars for now, News Corp reported.',
+])
+def test_questions_quoted_fragments_and_outlets_make_no_request(text):
+    requests = _of_type(extract(text, published="2019-02-04"), "REQUEST")
+    assert not [e for e in requests if e.trigger in ("asked", "watch", "stay")], requests

@@ -63,6 +63,8 @@ _NAMED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
 # Territories the gold codes as the state that holds sovereignty over them.
 SOVEREIGN = {"HKG": "CHN", "MAC": "CHN"}
 _NAME_SPLIT = re.compile(r"[\s\u00a0]+")
+# A US legislator's party and state after the name: ", D-R.I.", " (R-Ohio)".
+_PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z.]{1,12}[,)\s.]")
 
 
 @dataclass(slots=True)
@@ -339,6 +341,8 @@ class EntityCoder:
         if known is not None:
             return Entity(text=text, name=known.name, country=known.country, sector=known.sector)
         country, sector = self._context_of_person(tok, span)
+        if country is None and _PARTY_STATE.match(tok.doc.text, span.end_char):
+            country, sector = "USA", sector or "LEG"  # "Sen. Jack Reed, D-R.I.", "John Boehner (R-Ohio)"
         if country is None:
             told = self.nationality.get(name.lower()) or next(
                 (self.nationality[p.lower()] for p in _NAME_SPLIT.split(name) if p.lower() in self.nationality), None)

@@ -345,6 +345,8 @@ def _eventive(tok: Token, sense: TriggerSense, recipients: list[Token]) -> bool:
 
 _OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 _IMPERATIVE_REQUEST = TriggerSense("imperative", "V", "REQUEST", None, ("diplomatic",), 0.55)
+_DEONTIC_REQUEST = TriggerSense("imperative", "V", "REQUEST", None, ("diplomatic",), 0.5)
+_DEONTIC = frozenset({"should", "must"})
 
 
 def _speaker(sent: Span) -> Token | None:
@@ -355,7 +357,8 @@ def _speaker(sent: Span) -> Token | None:
         if part is None:
             continue
         for tok in part:
-            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB":
+            if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "report":
+                # ("..., News Corp reported": an outlet passes the words on; it does not say them.)
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
                 if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
                     return subj
@@ -371,7 +374,10 @@ def _imperatives(sent: Span) -> list[Mention]:
         if any(c.dep_ in _SUBJ for c in tok.children):
             continue
         before = [t for t in sent.doc[max(sent.start, tok.i - 3):tok.i] if not t.is_space]
-        opens_quote = before and before[-1].text in _OPEN_QUOTES
+        # The quotation opens the sentence (or follows a colon): a quoted fragment
+        # inside a sentence ("troops stationed there to “watch Iran”") commands no one.
+        opens_quote = before and before[-1].text in _OPEN_QUOTES and (
+            before[-1].i == sent.start or sent.doc[before[-1].i - 1].text in (":", "\n") or sent.doc[before[-1].i - 1].is_space)
         negated = len(before) >= 3 and before[-3].text in _OPEN_QUOTES and before[-2].lower_ == "do" \
             and before[-1].lower_ in ("n't", "n’t", "not")
         if not (opens_quote or negated):
@@ -382,6 +388,28 @@ def _imperatives(sent: Span) -> list[Mention]:
         # The object of a command is rarely its addressee ("Don't overburden Iraq" is said to the US):
         # the addressee is left to the article-level fallbacks.
         out.append(Mention(tok, _IMPERATIVE_REQUEST, (speaker,), (), tok.text, None))
+    return out
+
+
+def _deontic_requests(sent: Span) -> list[Mention]:
+    """What a speaker says someone should or must do is a request of them:
+    "Trump should immediately cancel his meeting," Reed said; "President Trump
+    must demand ...", Pelosi said."""
+    out = []
+    for tok in sent:
+        if tok.pos_ != "VERB" or tok.dep_ not in ("ccomp", "ROOT", "parataxis"):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in _DEONTIC for c in tok.children):
+            continue
+        if any(c.dep_ == "neg" for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON" or not (subj.ent_type_ or subj.pos_ == "PROPN"):
+            continue
+        speaker = _speaker(sent)
+        if speaker is None or speaker.i == subj.i or speaker.lower_ == subj.lower_:
+            continue
+        out.append(Mention(tok, _DEONTIC_REQUEST, (speaker,), (subj,), tok.text, None))
     return out
 
 
@@ -417,6 +445,8 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_OBJECTS.get(sense.lemma, ())
                                     for c in tok.children):
             continue
+        if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
+            continue  # "was asked about the claims": a question, not a request
         if sense.pos == "V" and tok.lemma_.lower() in LIGHT_VERBS and any(
                 c.dep_ == "dobj" and (obj := _sense_for(c)) is not None and obj.type != sense.type
                 for c in tok.children):
@@ -441,4 +471,9 @@ def find_mentions(sent: Span) -> list[Mention]:
         actors = [a for a in actors if a.i != tok.i]
         recipients = [r for r in recipients if r.i != tok.i and r not in actors]
         out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
+    # A request to do something is an event beside the act requested ("Russia must withdraw"),
+    # unless the act is itself a request: "Trump must demand ..." is Pelosi's request, not Trump's.
+    requests = _deontic_requests(sent)
+    asked = {m.trigger.i for m in requests}
+    out = [m for m in out if not (m.trigger.i in asked and m.sense.type == "REQUEST")] + requests
     return sorted(out, key=lambda m: m.trigger.i)
