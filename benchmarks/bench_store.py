@@ -59,13 +59,15 @@ def on_progress(p):  # after each committed batch: RSS of this process and of th
         while marks and p.stored >= marks[0]:
             marks.pop(0)
         checkpoints.append({"stored": p.stored, "elapsed": p.elapsed, "events": p.events,
-                            "main_mb": mb("self", "VmHWM"), "worker_mb": max(worker_peak.values(), default=0.0)})
+                            "main_mb": mb("self", "VmHWM"), "worker_mb": max(worker_peak.values(), default=0.0),
+                            "main_now_mb": mb("self", "VmRSS")})
         print("checkpoint", json.dumps(checkpoints[-1]), file=sys.stderr, flush=True)
 
 r = ingest([sys.argv[1]], sys.argv[2], workers=int(sys.argv[3]), limit=limit, on_progress=on_progress)
 checkpoints.append({"stored": r.progress.stored, "elapsed": r.progress.elapsed, "events": r.progress.events,
                     "main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024})
+                    "worker_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024,
+                    "main_now_mb": mb("self", "VmRSS")})
 print("checkpoint", json.dumps(checkpoints[-1]), file=sys.stderr, flush=True)
 print(json.dumps({"stored": r.progress.stored, "events": r.progress.events, "errors": r.progress.errors,
                   "elapsed": r.progress.elapsed, "checkpoints": checkpoints,
@@ -75,6 +77,11 @@ print(json.dumps({"stored": r.progress.stored, "events": r.progress.events, "err
 
 BARE = """
 import json, resource, sys, time
+
+def mb(key):  # VmHWM = peak RSS so far, VmRSS = now
+    with open("/proc/self/status") as f:
+        return next((int(l.split()[1]) / 1024 for l in f if l.startswith(key + ":")), 0.0)
+
 from itertools import islice
 from newsevents.ingest.readers import iter_inputs
 from newsevents.records import Article
@@ -83,12 +90,18 @@ from newsevents.nlp import load_nlp
 from newsevents.config import Config
 load_nlp(Config().model)
 arts = [a for a in islice((x for x in iter_inputs([sys.argv[1]]) if isinstance(x, Article)), int(sys.argv[2]))]
-start = time.perf_counter(); n = 0
+start = time.perf_counter(); n = 0; rss = []
+marks = [m for m in (1000, 5000) if m < len(arts)]
 for i in range(0, len(arts), 32):
     n += sum(len(r.events) for r in process_batch(arts[i:i + 32]))
+    done = min(i + 32, len(arts))
+    if marks and done >= marks[0]:
+        marks.pop(0)
+        rss.append({"articles": done, "peak_mb": mb("VmHWM"), "now_mb": mb("VmRSS")})
     if (i // 32) % 32 == 31:
-        print("bare", min(i + 32, len(arts)), "articles", n, "events", round(time.perf_counter() - start, 1), "s", file=sys.stderr, flush=True)
-print(json.dumps({"articles": len(arts), "events": n, "elapsed": time.perf_counter() - start}))
+        print("bare", done, "articles", n, "events", round(time.perf_counter() - start, 1), "s", file=sys.stderr, flush=True)
+rss.append({"articles": len(arts), "peak_mb": mb("VmHWM"), "now_mb": mb("VmRSS")})
+print(json.dumps({"articles": len(arts), "events": n, "elapsed": time.perf_counter() - start, "rss": rss}))
 """
 
 
@@ -119,7 +132,9 @@ def main(argv: list[str] | None = None) -> int:
             bare_rate = bare["articles"] / bare["elapsed"]
             lines += ["## Ingest (Reuters-21578)", "",
                       f"bare extraction (process_batch, 1 process, model preloaded): {bare['articles']} articles, "
-                      f"{bare_rate:.2f} articles/s, {bare['events']} events", "",
+                      f"{bare_rate:.2f} articles/s, {bare['events']} events; RSS peak / now at "
+                      + " / ".join(f"{c['articles']}: {c['peak_mb']:.0f} / {c['now_mb']:.0f} MB" for c in bare["rss"]),
+                      "",
                       "| workers | articles/s | ratio to bare | events | errors | peak RSS main / worker MB |",
                       "|---|---|---|---|---|---|"]
             size_line, rss_rows = "", []
@@ -131,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
                              f"{r['rss_mb']:.0f} / {r['rss_children_mb']:.0f} |")
                 print(lines[-1], file=sys.stderr, flush=True)
                 rss_rows += [f"| {workers} | {c['stored']} | {c['elapsed']:.0f} | {c['main_mb']:.0f} | "
-                             f"{c['worker_mb']:.0f} |" for c in r["checkpoints"]]
+                             f"{c.get('main_now_mb', 0):.0f} | {c['worker_mb']:.0f} |" for c in r["checkpoints"]]
                 if workers == 1 and r["events"]:
                     size_line = (f"database size: {db.stat().st_size / 1e6:.1f} MB for {r['events']} events and "
                                  f"{r['stored']} articles = {db.stat().st_size / 1e3 / r['events']:.1f} MB per "
@@ -141,8 +156,8 @@ def main(argv: list[str] | None = None) -> int:
                       "", size_line, "", "## Peak RSS as the corpus grows (sampled during the ingests above)", "",
                       "peak RSS so far (/proc VmHWM; at the end, getrusage) when 1,000 / 5,000 / all articles "
                       "were stored; worker = the largest pool worker (0 with 1 worker: extraction in-process)", "",
-                      "| workers | articles stored | elapsed s | peak RSS main MB | peak RSS worker MB |",
-                      "|---|---|---|---|---|", *rss_rows]
+                      "| workers | articles stored | elapsed s | peak RSS main MB | RSS main now MB | peak RSS worker MB |",
+                      "|---|---|---|---|---|---|", *rss_rows]
             lines.append("")
         from make_synthetic_store import build
 
