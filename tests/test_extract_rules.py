@@ -315,3 +315,18 @@ def test_a_us_legislators_party_and_state_tag_gives_the_country():
 def test_questions_quoted_fragments_and_outlets_make_no_request(text):
     requests = _of_type(extract(text, published="2019-02-04"), "REQUEST")
     assert not [e for e in requests if e.trigger in ("asked", "watch", "stay")], requests
+
+
+def test_warning_that_someone_would_face_consequences_is_a_threat_made():
+    text = ("Turkish President Recep Tayyip Erdogan said in a phone call with Vladimir Putin that Damascus "
+            "would face consequences if it struck a deal with the YPG.")
+    threat = _of_type(extract(text, published="2018-02-19"), "THREATEN")
+    assert threat and threat[0].status == "occurred"
+    assert _countries(threat[0].actor) == {"TUR"} and _countries(threat[0].recipient) == {"SYR"}
+
+
+def test_a_demand_voiced_by_an_administration_is_its_request():
+    text = "The Trump administration insists Pyongyang must give up its weapons drive."
+    request = _of_type(extract(text, published="2018-01-03"), "REQUEST")
+    assert request and request[0].status == "occurred"
+    assert _countries(request[0].actor) == {"USA"} and _countries(request[0].recipient) == {"PRK"}

@@ -20,7 +20,7 @@ from ..store.dates import date_interval
 from .attribution import claims_for
 from .entities import EntityCoder
 from .lexicon import REPORTING_VERBS
-from .mentions import Mention, find_mentions
+from .mentions import SPOKEN, Mention, find_mentions
 from .modality import status_of
 from .temporal import WEEKDAYS, resolve_expression
 
@@ -491,8 +491,8 @@ class ArticleExtractor:
                        or (r.sector == "CVL" and all(a.sector != "CVL" for a in actors)))]
         modality = status_of(m.trigger, m.sense.type)
         status = modality.status
-        if m.sense.lemma == "imperative":
-            status = "occurred"  # a quoted command was given, whatever it commands
+        if m.sense.lemma in ("imperative", SPOKEN):
+            status = "occurred"  # a command, a demand, a warning was given, whatever it says
         actor_tokens = {t.i for tok in m.actors for t in tok.subtree}
 
         voices: list[Entity] = []

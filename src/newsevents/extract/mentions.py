@@ -345,8 +345,13 @@ def _eventive(tok: Token, sense: TriggerSense, recipients: list[Token]) -> bool:
 
 _OPEN_QUOTES = frozenset({'"', "\u201c", "\u2018", "'"})
 _IMPERATIVE_REQUEST = TriggerSense("imperative", "V", "REQUEST", None, ("diplomatic",), 0.55)
-_DEONTIC_REQUEST = TriggerSense("imperative", "V", "REQUEST", None, ("diplomatic",), 0.5)
+# Acts performed by saying something (a command, a demand that someone should act, a
+# warning of consequences): they happened when said, whatever the mood of the words.
+SPOKEN = "spoken"
+_DEONTIC_REQUEST = TriggerSense(SPOKEN, "V", "REQUEST", None, ("diplomatic",), 0.5)
 _DEONTIC = frozenset({"should", "must"})
+_CONSEQUENCE_THREAT = TriggerSense(SPOKEN, "V", "THREATEN", None, ("diplomatic",), 0.6)
+_CONSEQUENCES = frozenset({"consequence", "repercussion", "retaliation", "punishment", "retribution", "response"})
 
 
 def _speaker(sent: Span) -> Token | None:
@@ -360,7 +365,9 @@ def _speaker(sent: Span) -> Token | None:
             if tok.lemma_.lower() in REPORTING_VERBS and tok.pos_ == "VERB" and tok.lemma_.lower() != "report":
                 # ("..., News Corp reported": an outlet passes the words on; it does not say them.)
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN"):
+                if subj is not None and (subj.ent_type_ or subj.pos_ == "PROPN" or any(
+                        c.dep_ in ("compound", "poss", "amod") and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")
+                        for c in subj.children)):  # "the Trump administration insists"
                     return subj
     return None
 
@@ -404,12 +411,32 @@ def _deontic_requests(sent: Span) -> list[Mention]:
         if any(c.dep_ == "neg" for c in tok.children):
             continue
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is None or subj.pos_ == "PRON" or not (subj.ent_type_ or subj.pos_ == "PROPN"):
+        if subj is None or subj.pos_ == "PRON":
             continue
         speaker = _speaker(sent)
         if speaker is None or speaker.i == subj.i or speaker.lower_ == subj.lower_:
             continue
         out.append(Mention(tok, _DEONTIC_REQUEST, (speaker,), (subj,), tok.text, None))
+    return out
+
+
+def _warned_consequences(sent: Span) -> list[Mention]:
+    """"Damascus would face consequences," Erdogan said: a threat by the speaker
+    against whoever is to face them."""
+    out = []
+    for tok in sent:
+        if tok.lemma_.lower() != "face" or tok.pos_ != "VERB":
+            continue
+        obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+        if obj is None or obj.lemma_.lower() not in _CONSEQUENCES:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll") for c in tok.children):
+            continue
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        speaker = _speaker(sent)
+        if subj is None or speaker is None or speaker.i == subj.i:
+            continue
+        out.append(Mention(tok, _CONSEQUENCE_THREAT, (speaker,), (subj,), f"{tok.text} {obj.text}", None))
     return out
 
 
@@ -473,7 +500,7 @@ def find_mentions(sent: Span) -> list[Mention]:
         out.append(Mention(tok, sense, tuple(actors), tuple(recipients), _trigger_text(tok, sense), mode))
     # A request to do something is an event beside the act requested ("Russia must withdraw"),
     # unless the act is itself a request: "Trump must demand ..." is Pelosi's request, not Trump's.
-    requests = _deontic_requests(sent)
+    requests = _deontic_requests(sent) + _warned_consequences(sent)
     asked = {m.trigger.i for m in requests}
     out = [m for m in out if not (m.trigger.i in asked and m.sense.type == "REQUEST")] + requests
     return sorted(out, key=lambda m: m.trigger.i)
