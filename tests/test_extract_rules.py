@@ -330,3 +330,9 @@ def test_a_demand_voiced_by_an_administration_is_its_request():
     request = _of_type(extract(text, published="2018-01-03"), "REQUEST")
     assert request and request[0].status == "occurred"
     assert _countries(request[0].actor) == {"USA"} and _countries(request[0].recipient) == {"PRK"}
+
+
+def test_pledging_allegiance_is_support_and_pledging_to_act_an_agreement():
+    assert _of_type(extract("Boko Haram pledged allegiance to the Islamic State group.", published="2016-10-13"),
+                    "SUPPORT")
+    assert _of_type(extract("Germany pledged to send tanks to Ukraine.", published="2023-01-25"), "AGREE")

@@ -73,6 +73,7 @@ _NOT_OBJECTS = {
 # disapprove ("warned of the nuclear threat").
 _THREAT_WORDS = frozenset({"retaliation", "consequence", "repercussion", "reprisal", "response", "war",
                            "attack", "strike", "action", "force", "punishment", "revenge", "price"})
+_LOYALTY = frozenset({"allegiance", "loyalty", "fealty", "support", "solidarity", "backing"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -489,6 +490,9 @@ def find_mentions(sent: Span) -> list[Mention]:
             actors, recipients = _noun_args(tok, sense)
             if tok.lemma_.lower() in _STATE_NOUNS and not _eventive(tok, sense, recipients):
                 continue
+        if sense.lemma == "pledge" and _modifier_words(tok) & _LOYALTY:
+            sense = TriggerSense("pledge", sense.pos, "SUPPORT", None, ("diplomatic",), 0.75)  # "pledged allegiance"
+            mode = None
         if sense.lemma == "warn" and any(w.rsplit(":", 1)[-1] in _THREAT_WORDS for w in _modifier_words(tok)):
             sense = TriggerSense("warn", sense.pos, "THREATEN", None, ("diplomatic",), 0.7)
             mode = None
