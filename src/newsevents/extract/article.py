@@ -274,10 +274,6 @@ def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
     return False
 
 
-def _dedupe_entities(entities: list[Entity]) -> list[Entity]:
-    return list(dict.fromkeys(entities))
-
-
 def _refuses_to_meet(event: Event, trigger: Token) -> bool:
     """A meeting its actor says will not happen: "will not meet", "won't meet"."""
     if event.type != "CONSULT" or event.status != "negated" or trigger.pos_ != "VERB":
@@ -372,8 +368,8 @@ class ArticleExtractor:
             for tok in verb.subtree:
                 if tok.ent_type_ in _PLACE_LABELS and tok.dep_ == "pobj" and tok.head.lower_ in ("in", "at") and (
                         _governing_verb(tok).i == verb.i):
-                    ent = next(e for e in sent.ents if e.start <= tok.i < e.end)
-                    place = self.places.of(ent)
+                    ent = next((e for e in sent.ents if e.start <= tok.i < e.end), None)
+                    place = self.places.of(ent) if ent is not None else None
                     break
             if place is not None:
                 keys = _keys(self.coder.code(subj, expand=False))
@@ -511,7 +507,7 @@ class ArticleExtractor:
         if voices and not any(a.name for a in actors):
             # "China opposes the launches, spokeswoman Hua Chunying said": the
             # state speaks through her; both are the actor (event-record gold).
-            actors = _dedupe_entities(actors + voices)
+            actors = list(dict.fromkeys(actors + voices))
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
