@@ -384,8 +384,9 @@ def _imperatives(sent: Span) -> list[Mention]:
         before = [t for t in sent.doc[max(sent.start, tok.i - 3):tok.i] if not t.is_space]
         # The quotation opens the sentence (or follows a colon): a quoted fragment
         # inside a sentence ("troops stationed there to “watch Iran”") commands no one.
-        opens_quote = before and before[-1].text in _OPEN_QUOTES and (
-            before[-1].i == sent.start or sent.doc[before[-1].i - 1].text in (":", "\n") or sent.doc[before[-1].i - 1].is_space)
+        quote = before[-1] if before and before[-1].text in _OPEN_QUOTES else None
+        opens_quote = quote is not None and (
+            quote.i == sent.start or sent.doc[quote.i - 1].text == ":" or sent.doc[quote.i - 1].is_space)
         negated = len(before) >= 3 and before[-3].text in _OPEN_QUOTES and before[-2].lower_ == "do" \
             and before[-1].lower_ in ("n't", "n’t", "not")
         if not (opens_quote or negated):
