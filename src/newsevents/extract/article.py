@@ -301,7 +301,6 @@ class ArticleExtractor:
         self.dateline_place = self._dateline_place()
         self.places = PlaceReader(doc, res, self.context_countries,
                                   self.dateline_place.country if self.dateline_place else None)
-        self.coder.set_setting(self._setting())
 
     def _dateline_place(self) -> Place | None:
         """The place of the article's dateline ("BEIJING --"), the default place of its events."""
@@ -329,16 +328,6 @@ class ArticleExtractor:
                     seen[found.iso3] = seen.get(found.iso3, 0) + 1
         self._country_mentions = seen
         return sorted(seen, key=lambda k: -seen[k])
-
-    def _setting(self) -> dict[str, int]:
-        """Mentions per state: the state named, or the state a named place lies in."""
-        counts = dict(self._country_mentions)
-        for ent in self.doc.ents:
-            if ent.label_ in _PLACE_LABELS and self.res.countries.lookup(ent.text) is None:
-                place = self.places.of(ent)
-                if place is not None and place.country:
-                    counts[place.country] = counts.get(place.country, 0) + 1
-        return counts
 
     def events(self) -> list[Event]:
         raw: list[Event] = []
