@@ -328,3 +328,21 @@ def test_pledging_allegiance_is_support_and_pledging_to_act_an_agreement():
     assert _of_type(extract("Boko Haram pledged allegiance to the Islamic State group.", published="2016-10-13"),
                     "SUPPORT")
     assert _of_type(extract("Germany pledged to send tanks to Ukraine.", published="2023-01-25"), "AGREE")
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    # more mentions of Turkey than of Syria, but the story is set in Afrin
+    ("Turkey launched an offensive on Afrin. Turkey says Turkish troops will stay in Afrin. "
+     "Kurdish officials asked the Syrian government to intervene in Afrin.", "SYR"),
+    ("Iraqi forces entered Kirkuk. Kurdish officials asked Baghdad to withdraw its forces from Kirkuk.", "IRQ"),
+])
+def test_a_stateless_peoples_adjective_takes_the_state_the_story_is_set_in(text, country):
+    request = _of_type(extract(text, published="2018-02-19"), "REQUEST")
+    assert request and request[0].actor[0].country == country, request
+
+
+def test_a_merged_event_the_article_states_itself_is_direct_unless_only_planned():
+    stated = ("Police arrested 30 Kurdish protesters in Manchester on Sunday. "
+              "British police also arrested 30 Kurdish protesters in Manchester, the group said.")
+    coerce = _of_type(extract(stated, published="2018-03-11"), "COERCE")
+    assert len(coerce) == 1 and coerce[0].sourcing == "direct" and coerce[0].attribution, coerce

@@ -301,6 +301,7 @@ class ArticleExtractor:
         self.dateline_place = self._dateline_place()
         self.places = PlaceReader(doc, res, self.context_countries,
                                   self.dateline_place.country if self.dateline_place else None)
+        self.coder.set_setting(self._setting())
 
     def _dateline_place(self) -> Place | None:
         """The place of the article's dateline ("BEIJING --"), the default place of its events."""
@@ -328,6 +329,16 @@ class ArticleExtractor:
                     seen[found.iso3] = seen.get(found.iso3, 0) + 1
         self._country_mentions = seen
         return sorted(seen, key=lambda k: -seen[k])
+
+    def _setting(self) -> dict[str, int]:
+        """Mentions per state: the state named, or the state a named place lies in."""
+        counts = dict(self._country_mentions)
+        for ent in self.doc.ents:
+            if ent.label_ in _PLACE_LABELS and self.res.countries.lookup(ent.text) is None:
+                place = self.places.of(ent)
+                if place is not None and place.country:
+                    counts[place.country] = counts.get(place.country, 0) + 1
+        return counts
 
     def events(self) -> list[Event]:
         raw: list[Event] = []
@@ -672,13 +683,23 @@ def _merge(a: Event, b: Event) -> Event:
         a,
         recipient=a.recipient or b.recipient,
         attribution=attribution,
-        sourcing="attributed" if attribution else (a.sourcing if a.sourcing != "direct" else b.sourcing),
+        sourcing=_merged_sourcing(a, b, attribution),
         date=a.date or b.date,
         place=a.place or b.place,
         mode=a.mode or b.mode,
         context=tuple(dict.fromkeys(a.context + b.context)),
         confidence=max(a.confidence, b.confidence),
     )
+
+
+def _merged_sourcing(a: Event, b: Event, attribution: tuple[Attribution, ...]) -> str:
+    """An event that happened and that the article states in its own voice in
+    one mention is direct, whoever else it quotes on it; a planned or possible
+    event restated plainly is still the claim of whoever announced it (the
+    seed's meeting "will take place", according to officials)."""
+    if a.status == "occurred" and "direct" in (a.sourcing, b.sourcing):
+        return "direct"
+    return "attributed" if attribution else (a.sourcing if a.sourcing != "direct" else b.sourcing)
 
 
 def merge_events(events: list[Event]) -> list[Event]:

@@ -63,6 +63,14 @@ _NAMED_ROLES = frozenset({"spokesman", "spokeswoman", "spokesperson", "minister"
 # Territories the gold codes as the state that holds sovereignty over them.
 SOVEREIGN = {"HKG": "CHN", "MAC": "CHN"}
 _NAME_SPLIT = re.compile(r"[\s\u00a0]+")
+# Peoples without a state of their own, with the states they live in (first:
+# the largest population). "Kurdish officials" belong to the one of these the
+# article is set in; see EntityCoder.stateless.
+STATELESS_PEOPLES = {
+    "kurdish": ("TUR", "IRQ", "SYR", "IRN"), "kurd": ("TUR", "IRQ", "SYR", "IRN"),
+    "kurds": ("TUR", "IRQ", "SYR", "IRN"), "baloch": ("PAK", "IRN", "AFG"), "baluch": ("PAK", "IRN", "AFG"),
+    "rohingya": ("MMR", "BGD"), "uyghur": ("CHN",), "uighur": ("CHN",), "tuareg": ("MLI", "NER", "DZA", "LBY"),
+}
 # A US legislator's party and state after the name: ", D-R.I.", " (R-Ohio)".
 _PARTY_STATE = re.compile(r"\s*[,(]\s*[DRI]-[A-Z][A-Za-z.]{1,12}[,)\s.]")
 
@@ -171,6 +179,7 @@ class EntityCoder:
         self.home = home
         self.memory = ActorMemory()
         self.nationality: dict[str, str] = {}  # name or name part -> ISO3, from read_nationalities
+        self.stateless: dict[str, str] = {}  # demonym of a stateless people -> ISO3, from set_setting
 
     # -- public -----------------------------------------------------------
     def code_people(self, tok: Token) -> list[Entity]:
@@ -227,6 +236,14 @@ class EntityCoder:
             else:
                 out.append(ent)
         return _dedupe([_sovereign(e) for e in out])
+
+    def set_setting(self, country_counts: dict[str, int]) -> None:
+        """Where the article is set (mentions of states and of places in them):
+        decides which state a stateless people's adjective stands for."""
+        for word, states in STATELESS_PEOPLES.items():
+            best = max(states, key=lambda iso3: (country_counts.get(iso3, 0), -states.index(iso3)))
+            if country_counts.get(best, 0):
+                self.stateless[word] = best
 
     def read_nationalities(self, doc) -> None:
         """Before coding: the nationality the article gives each person anywhere
@@ -393,6 +410,8 @@ class EntityCoder:
                         seat_sector = match.sector if match.kind == "metonym" else None
                 if found is not None:
                     country = found.iso3
+                elif t.lower_ in STATELESS_PEOPLES and t.lower_ in self.stateless:
+                    country = self.stateless[t.lower_]  # "Kurdish officials" in a story set in Syria
             if sector is None:
                 sector = self.kb.role_sector(t.lemma_.lower()) or self.kb.role_sector(t.lower_)
         return SOVEREIGN.get(country, country), sector or seat_sector
