@@ -199,6 +199,8 @@ def test_own_speech_act_is_direct(text: str, type_: str) -> None:
     ("Biden met Xi on Thursday.", "CONSULT", "2023-10-05", None),
     # "will" points a month name forward whatever the status: not the past September
     ("Biden said he will not meet Xi in September.", "CONSULT", "2024-09", None),
+    # a measure is taken when announced: the announcement's time is its time
+    ("Canberra announced financial sanctions against Prakash in 2015.", "SANCTION", "2015", None),
     # the preposition is part of the time: "since" is an open interval
     ("Russian forces have shelled Kharkiv about 30 times since August.", "ASSAULT", "2023-08", "after"),
 ])

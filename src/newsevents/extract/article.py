@@ -21,7 +21,7 @@ from .attribution import claims_for
 from .entities import EntityCoder
 from .lexicon import REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions
-from .modality import status_of
+from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import WEEKDAYS, resolve_expression
 
 log = logging.getLogger(__name__)
@@ -522,8 +522,12 @@ class ArticleExtractor:
         attribution = tuple(dict.fromkeys(c.attribution for c in claims))
         sourcing = "attributed" if attribution else ("reported" if hedged else "direct")
         speech = m.sense.type in SPEECH_ACTS
+        # A measure announced is taken when announced ("announced sanctions ... in 2015"): the
+        # announcing verb's time is the event's, as a speech act's report verb's is.
+        announced = m.sense.type in ANNOUNCED_TAKE_EFFECT and m.trigger.dep_ == "dobj" \
+            and m.trigger.head.lemma_.lower() in ANNOUNCE
         date, scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue, m.trigger),
-                                   speech_act=speech)
+                                   speech_act=speech or announced)
         # Only a time expression that modifies the event itself may make it planned;
         # a statement (an invitation "to visit in 2019") happens when it is made.
         if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):

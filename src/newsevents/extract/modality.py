@@ -50,8 +50,8 @@ _POSSIBLE_ADVERBS = frozenset({"allegedly", "possibly", "perhaps", "maybe", "pro
 _ADJUNCT_PREPS = frozenset({"after", "before", "since", "during", "amid", "despite", "following", "because",
                             "until", "while", "upon", "throughout"})
 # Measures that take effect when announced: "announced sanctions" imposed them.
-_ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
-_ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
+ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
+ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
 _CLIMB = frozenset({
     "xcomp", "conj", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "attr", "nsubj", "nsubjpass",
     "compound", "amod", "npadvmod", "appos", "ccomp", "pcomp", "oprd", "dative", "acomp", "csubj", "agent",
@@ -135,7 +135,7 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         asserted = asserted or (tok is not trigger and tok.dep_ in ("acl", "ccomp", "relcl", "advcl")
                                 and _asserts_past(tok))
         situating = tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS
-        announced = lemma in _ANNOUNCE and etype in _ANNOUNCED_TAKE_EFFECT and tok.dep_ in ("dobj", "pobj", "prep")
+        announced = lemma in ANNOUNCE and etype in ANNOUNCED_TAKE_EFFECT and tok.dep_ in ("dobj", "pobj", "prep")
         if lemma in REPORTING_VERBS and tok.dep_ in ("ccomp", "conj", "advcl", "parataxis"):
             break
         if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):
