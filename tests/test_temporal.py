@@ -65,6 +65,9 @@ DEC29 = dt.date(2017, 12, 29)
         ("January 9 - the first since 2015", DEC29, "future", "2018-01-09", None),
         ("since October", DEC29, "past", "2017-10", "after"),
         ("several years ago", OCT6, None, "2023-10-06", "before"),
+        # "(just) days after X": X lies days before the reported event, near publication
+        ("just days after", OCT6, None, "2023-10", None),
+        ("only days after", dt.date(2023, 10, 2), None, "2023-09", None),
         # "last <month>": the one just past, not a year earlier
         ("last November", DEC29, None, "2017-11", None),
         ("next March", OCT6, None, "2024-03", None),

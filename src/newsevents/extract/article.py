@@ -135,6 +135,8 @@ def _time_expressions(sent: Span) -> Iterator[tuple[Span, str]]:
                 and ent.root.lower_ in WEEKDAYS and nxt.root.lower_ in WEEKDAYS:
             skip = True
             yield ent, f"{ent.text} {between[0].text} {nxt.text}"
+        elif ent.end < sent.end and ent.doc[ent.end].lower_ == "after" and ent.root.lower_ in ("days", "weeks"):
+            yield ent, f"{ent.text} after"  # "just days after the Council passed sanctions"
         else:
             yield ent, ent.text
 

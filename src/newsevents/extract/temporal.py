@@ -33,6 +33,9 @@ Choices made where the brief left them open:
 - A time of day alone ("10 a.m.") carries no date: None, never the anchor.
 - Two weekdays ("last Wednesday and Thursday") are one interval, first to
   last day; "last"/"next" skip the publication day itself.
+- "(just) days after" (the event it introduces lies days before the reported
+  one, itself near publication): the month of three days before the anchor;
+  "weeks after": of two weeks before.
 """
 
 from __future__ import annotations
@@ -94,6 +97,9 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY_SPAN = re.compile(
     r"^(?P<dir>last|next|this\s+past|this\s+coming)?\s*(?P<a>" + "|".join(WEEKDAYS) + r")\s+"
     r"(?:and|through|to|until|till|-)\s+(?P<b>" + "|".join(WEEKDAYS) + r")$", re.I)
+# "(just) days after X", said of the reported event: X lies some days before
+# publication; the text supports the month, not the day.
+_DAYS_AFTER = re.compile(r"^(?:just|only|mere|a\s+few|few|several|some)?\s*(?P<unit>days|weeks)\s+after$", re.I)
 _AGO = re.compile(r"(?P<unit>day|week|month|year|decade)s?\s+ago$", re.I)
 _VAGUE_AGO = re.compile(
     r"^(?:a\s+few|few|several|some|many|a\s+number\s+of|a\s+couple\s+of)\s+(?:day|week|month|year|decade)s\s+ago$",
@@ -186,6 +192,10 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
         else:
             chosen = next(c for c in starts if c > anchor)
         return _season(chosen.year, _SEASON_CODE[m["season"].lower()]), None
+    m = _DAYS_AFTER.match(core)
+    if m:
+        back = dt.timedelta(days=3 if m["unit"].lower() == "days" else 14)
+        return _truncate(anchor - back, "month"), None
     m = _WEEKDAY_SPAN.match(core)
     if m:
         # "last Wednesday and Thursday": the two days, as one interval (the
