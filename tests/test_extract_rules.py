@@ -346,3 +346,9 @@ def test_a_merged_event_the_article_states_itself_is_direct_unless_only_planned(
               "British police also arrested 30 Kurdish protesters in Manchester, the group said.")
     coerce = _of_type(extract(stated, published="2018-03-11"), "COERCE")
     assert len(coerce) == 1 and coerce[0].sourcing == "direct" and coerce[0].attribution, coerce
+
+
+def test_a_planned_event_does_not_take_the_time_of_its_planning():
+    text = "Top Democrats on Friday pressed President Biden to cancel his upcoming summit with Vladimir Putin."
+    summit = [e for e in extract(text, published="2021-06-11") if e.type == "CONSULT"]
+    assert summit and summit[0].status == "planned" and summit[0].date is None, summit

@@ -142,12 +142,15 @@ def _time_expressions(sent: Span) -> Iterator[tuple[Span, str]]:
 
 
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
-               speech_act: bool = False) -> tuple[DateValue | None, bool]:
+               speech_act: bool = False, planned: bool = False) -> tuple[DateValue | None, bool]:
     """The time expression that modifies the event; failing that, the sentence's
     one time expression that modifies no report verb (news sentences rarely
     carry two unrelated times). The flag says whether the date modifies the
-    event itself (only such a date may make it planned)."""
+    event itself (only such a date may make it planned). For a planned event,
+    a time that is not ahead and modifies a verb above it is the planning's
+    ("pressed on Friday to cancel the upcoming summit")."""
     chain_ids = _scope_ids(trigger)
+    own_ids = chain_ids - {t.i for t in _governing_chain(trigger)[1:]}
     reporting = _reporting_ids(sent)
     if speech_act:
         # A speech act happens when it is said: "Salih said on Monday".
@@ -164,7 +167,7 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
                 fallback.append((abs(ent.root.i - trigger.i), text))
             continue
         value = resolve_expression(text, anchor, tense=tense)
-        if value is None:
+        if value is None or (planned and attached.i not in own_ids and not _is_future(value, anchor)):
             continue
         distance = abs(ent.root.i - trigger.i)
         if best is None or distance < best[0]:
@@ -529,7 +532,7 @@ class ArticleExtractor:
         announced = m.sense.type in ANNOUNCED_TAKE_EFFECT and m.trigger.dep_ == "dobj" \
             and m.trigger.head.lemma_.lower() in ANNOUNCE
         date, scoped = _find_date(m.trigger, sent, self.anchor, _tense(status, modality.cue, m.trigger),
-                                   speech_act=speech or announced)
+                                   speech_act=speech or announced, planned=status == "planned")
         # Only a time expression that modifies the event itself may make it planned;
         # a statement (an invitation "to visit in 2019") happens when it is made.
         if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):
