@@ -87,7 +87,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words that govern it up to a reporting verb (exclusive)."""
     chain = [trigger]
     tok = trigger
-    while tok.head is not tok and len(chain) < 6:
+    while tok.head.i != tok.i and len(chain) < 6:  # (spaCy makes a new Token object per access: no `is`)
         head = tok.head
         if head.lemma_.lower() in REPORTING_VERBS and head.pos_ == "VERB":
             break
@@ -147,10 +147,10 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
     one time expression that modifies no report verb (news sentences rarely
     carry two unrelated times). The flag says whether the date modifies the
     event itself (only such a date may make it planned). For a planned event,
-    a time that is not ahead and modifies a verb above it is the planning's
+    a time over by publication that modifies a verb above it is the planning's
     ("pressed on Friday to cancel the upcoming summit")."""
     chain_ids = _scope_ids(trigger)
-    own_ids = chain_ids - {t.i for t in _governing_chain(trigger)[1:]}
+    own_ids = chain_ids - {t.i for t in _governing_chain(trigger)[1:]} | {trigger.i}
     reporting = _reporting_ids(sent)
     if speech_act:
         # A speech act happens when it is said: "Salih said on Monday".
@@ -167,7 +167,7 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
                 fallback.append((abs(ent.root.i - trigger.i), text))
             continue
         value = resolve_expression(text, anchor, tense=tense)
-        if value is None or (planned and attached.i not in own_ids and not _is_future(value, anchor)):
+        if value is None or (planned and attached.i not in own_ids and _over_by(value, anchor)):
             continue
         distance = abs(ent.root.i - trigger.i)
         if best is None or distance < best[0]:
@@ -285,6 +285,12 @@ def _refuses_to_meet(event: Event, trigger: Token) -> bool:
         return False
     aux = {c.lower_ for c in trigger.children if c.dep_ in ("aux", "neg")}
     return bool(aux & _FUTURE_AUX) and bool(aux & {"not", "n't", "never"})
+
+
+def _over_by(value: DateValue, anchor: dt.date | None) -> bool:
+    """The time ends on or before the publication day."""
+    end = date_interval(value.value, value.mod)[1]
+    return anchor is not None and end is not None and end <= anchor
 
 
 def _is_past(value: DateValue, anchor: dt.date | None) -> bool:
