@@ -99,7 +99,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
 
 
 def _attachment(tok: Token) -> Token:
-    while tok.dep_ in _DATE_CLIMB and tok.head is not tok:
+    while tok.dep_ in _DATE_CLIMB and tok.head.i != tok.i:
         tok = tok.head
         if tok.pos_ in ("VERB", "AUX", "NOUN", "PROPN") and tok.dep_ not in ("pobj", "compound", "appos", "conj"):
             break
@@ -599,7 +599,7 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
 def _governing_verb(tok: Token) -> Token:
     """The verb a place phrase hangs from, through nouns and prepositions ("at a forum in Baghdad")."""
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok

@@ -123,7 +123,7 @@ def claims_for(trigger: Token, kb: ActorKB, *, is_speech_act: bool,
     hedged = False
     tok = trigger
     steps = 0
-    while tok.head is not tok and steps < 8:
+    while tok.head.i != tok.i and steps < 8:
         head = tok.head
         steps += 1
         if any(c.lower_ in _HEDGES for c in head.children) or any(c.lower_ in _HEDGES for c in tok.children):

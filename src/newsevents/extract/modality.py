@@ -128,7 +128,7 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
     tok = trigger
     steps = 0
     asserted = False
-    while tok.dep_ in _CLIMB and tok.head is not tok and steps < 6:
+    while tok.dep_ in _CLIMB and tok.head.i != tok.i and steps < 6:
         head = tok.head
         steps += 1
         lemma = head.lemma_.lower()
