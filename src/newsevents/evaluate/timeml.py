@@ -335,7 +335,7 @@ def span_tense(span: Any) -> str | None:
     will/shall/going-to, past for VBD and have+VBN, else unknown."""
     token = span.root
     for _ in range(4):
-        if token.pos_ in ("VERB", "AUX") or token.head is token:
+        if token.pos_ in ("VERB", "AUX") or token.head.i == token.i:
             break
         token = token.head
     if token.pos_ not in ("VERB", "AUX"):

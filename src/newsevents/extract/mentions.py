@@ -170,7 +170,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if depth > 3:
         return None, False
     head = verb.head
-    if head is verb:
+    if head.i == verb.i:
         return None, False
     if verb.dep_ == "xcomp":
         # Object control: "urged Trump to cancel" -> Trump; otherwise the head's subject.
