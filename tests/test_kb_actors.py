@@ -328,3 +328,9 @@ def test_issue3_coverage(kb):
     with_dm = {t.country for t in terms if t.office == "defence_minister"}
     for iso3 in ("IDN", "MEX", "ARG", "ZAF", "EGY", "PAK", "NGA", "MLI", "VEN", "ESP", "POL"):
         assert iso3 in with_dm, iso3
+
+
+def test_the_match_memo_stays_bounded_on_a_long_run(kb):
+    for i in range(20_000):
+        kb.match(f"the people of town number {i}")
+    assert kb._match_cached.cache_info().currsize <= 8192

@@ -76,3 +76,11 @@ def test_fold():
 
 def test_cached():
     assert get_countries() is get_countries()
+
+
+def test_the_name_folding_memo_stays_bounded_on_a_long_run():
+    from newsevents.kb.countries import fold
+
+    for i in range(20_000):
+        fold(f"Name number {i}")
+    assert fold.cache_info().currsize <= 8192

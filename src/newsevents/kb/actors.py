@@ -205,7 +205,8 @@ class ActorKB:
         self._load_roles(read_yaml("roles.yaml"))
         self._load_entities()
         self._load_people()
-        self._match_cached = functools.lru_cache(maxsize=1 << 16)(self._match)
+        # Bounded like kb.countries.fold: a long ingest otherwise keeps every phrase ever looked up.
+        self._match_cached = functools.lru_cache(maxsize=1 << 13)(self._match)
 
     # ----------------------------------------------------------------- loading
     def _load_roles(self, data: dict) -> None:
