@@ -6,7 +6,6 @@ import io
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.conflibert import parse_penta, penta_class, score_penta
 from newsevents.records import Event, Span
 
@@ -56,10 +55,7 @@ def test_score_penta_hand_checked():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_conflibert_real_slice():
-    path = DATASETS["conflibert-cameo"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("conflibert-cameo", limit=15)
+def test_conflibert_real_slice(real_slice):
+    r = real_slice("conflibert-cameo", limit=15)
     assert r.n["items"] == 15
     assert all(v != v or 0.0 <= v <= 1.0 for v in r.metrics.values())

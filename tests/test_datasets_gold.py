@@ -6,7 +6,6 @@ import json
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.gold import run as run_dev
 from newsevents.records import ArticleEvents, Entity, Event, Span
 
@@ -55,10 +54,7 @@ def test_dev_adapter_missing_articles(tmp_path):
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_seed_real():
-    path = DATASETS["seed"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("seed")
+def test_seed_real(real_slice):
+    r = real_slice("seed")
     assert r.n["items"] == 1
     assert 0.0 <= r.metrics["event_f1_typed"] <= 1.0

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.meantime import gold_status, parse_meantime, score_meantime
 from newsevents.records import Event, Span
 
@@ -76,10 +75,7 @@ def test_score_meantime_hand_checked():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_meantime_real_slice():
-    path = DATASETS["meantime"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("meantime", limit=4)
+def test_meantime_real_slice(real_slice):
+    r = real_slice("meantime", limit=4)
     assert r.n["items"] == 4
     assert all(v != v or 0.0 <= v <= 1.0 for v in r.metrics.values())

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.plover_gsr import map_mode, parse_gsr, score_gsr
 from newsevents.records import Entity, Event, Span
 
@@ -74,10 +73,7 @@ def test_score_gsr_hand_checked():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_plover_gsr_real_slice():
-    path = DATASETS["plover-gsr"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("plover-gsr", limit=16)
+def test_plover_gsr_real_slice(real_slice):
+    r = real_slice("plover-gsr", limit=16)
     assert r.n["items"] == 16
     assert all(v != v or 0.0 <= v <= 1.0 for v in r.metrics.values())

@@ -6,7 +6,6 @@ import io
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.plv import parse_marked, parse_plv, score_plv
 from newsevents.records import Entity, Event, Span
 
@@ -74,10 +73,7 @@ def test_score_plv_hand_checked():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_plv_real_slice():
-    path = DATASETS["plv"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("plv", limit=15)
+def test_plv_real_slice(real_slice):
+    r = real_slice("plv", limit=15)
     assert r.n["items"] == 15
     assert all(v != v or 0.0 <= v <= 1.0 for v in r.metrics.values())

@@ -6,7 +6,6 @@ import io
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, run_dataset
 from newsevents.evaluate.datasets.polnear import PolnearDoc, claimant_match, parse_ann, score_polnear
 from newsevents.records import Attribution, Event, Span
 
@@ -72,10 +71,7 @@ def test_score_polnear_hand_checked():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_polnear_real_slice():
-    path = DATASETS["polnear"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
-    r = run_dataset("polnear", limit=5)
+def test_polnear_real_slice(real_slice):
+    r = real_slice("polnear", limit=5)
     assert r.n["items"] == 5
     assert all(v != v or 0.0 <= v <= 1.0 for v in r.metrics.values())

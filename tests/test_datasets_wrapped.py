@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsevents.evaluate.datasets import DATASETS, DatasetUnavailable, run_dataset
+from newsevents.evaluate.datasets import DatasetUnavailable
 from newsevents.evaluate.datasets.wrapped import TIMEML_DEFINITIONS, TIMEML_N, _import, from_score
 
 
@@ -43,12 +43,9 @@ def test_missing_component_is_unavailable():
 
 @pytest.mark.shared
 @pytest.mark.model
-def test_timeml_real_slice():
-    path = DATASETS["timeml"].resolve_path()
-    if not path.exists():
-        pytest.skip(f"{path} not found (../shared/data absent)")
+def test_timeml_real_slice(real_slice):
     try:
-        r = run_dataset("timeml", limit=3)
+        r = real_slice("timeml", limit=3)
     except DatasetUnavailable as exc:
         pytest.skip(str(exc))
     assert r.n["items"] > 0
