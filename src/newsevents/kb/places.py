@@ -549,6 +549,11 @@ class _Builder:
         if old is None or old.prior < prior:
             slot[ident] = _Candidate(match, prior)
 
+    def best(self, name: str) -> PlaceMatch | None:
+        """The entry collected so far that `name` most likely denotes (for aliases of it)."""
+        hits = self.index.get(fold(name))
+        return max(hits.values(), key=lambda c: c.prior).match if hits else None
+
     def freeze(self) -> dict[str, tuple[_Candidate, ...]]:
         return {
             key: tuple(sorted(slot.values(), key=lambda c: -c.prior)) for key, slot in self.index.items()
@@ -885,10 +890,9 @@ def _build_gazetteer(min_city_population: int) -> Gazetteer:
             builder.add(form, entry, _prior("country", entry.population))
             country_keys.setdefault(fold(form), iso3)
     for target, forms in (aliases.get("regions") or {}).items():
-        hits = builder.index.get(fold(target))
-        if not hits:
+        entry = builder.best(target)
+        if entry is None:
             continue
-        entry = max(hits.values(), key=lambda c: c.prior).match
         for form in forms:
             builder.add(form, entry, _prior(entry.kind, max(entry.population, 1_000_000)))
     for gid, forms in (aliases.get("geonameid") or {}).items():
@@ -914,10 +918,9 @@ def _build_gazetteer(min_city_population: int) -> Gazetteer:
                 not_places.add(key + "s")
     not_places.update(fold(w) for w in (aliases.get("not_places") or ()))
     for target, forms in (aliases.get("demonyms") or {}).items():
-        hits = builder.index.get(fold(target))
-        if not hits:
+        entry = builder.best(target)
+        if entry is None:
             continue
-        entry = max(hits.values(), key=lambda c: c.prior).match
         for form in forms:
             demonyms.setdefault(fold(form), entry)
             if table.lookup_name(form) is None and fold(form) not in builder.index:
