@@ -293,6 +293,27 @@ NEEDS_MODIFIER = {
                      "concessions", "asylum", "mediation", "to", "invitation"},
 }
 
+# Words around a trigger that change or cancel its sense (read by extract.mentions).
+# Particles that make a phrasal verb another verb than its bare sense.
+OTHER_VERB_PARTICLES = {
+    "give": frozenset({"up", "in", "away", "back", "out"}),
+    "back": frozenset({"down", "off", "away", "out"}),
+}
+# Objects that make a verb no event of its type: "released a video" frees no one.
+NOT_OBJECTS = {
+    "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",
+                          "picture", "pictures", "detail", "details", "information", "data", "figure",
+                          "figures", "document", "documents", "recording", "audio", "tape", "list",
+                          "result", "results", "name", "names", "book", "album", "film", "transcript",
+                          "letter", "memo", "plan", "budget", "forecast", "estimate", "estimates"}),
+}
+# A warning of these is a threat ("warned of retaliation"); other warnings
+# disapprove ("warned of the nuclear threat").
+THREAT_WORDS = frozenset({"retaliation", "consequence", "repercussion", "reprisal", "response", "war",
+                          "attack", "strike", "action", "force", "punishment", "revenge", "price"})
+# A pledge of these is support ("pledged allegiance"); a pledge to act is an agreement.
+LOYALTY = frozenset({"allegiance", "loyalty", "fealty", "support", "solidarity", "backing"})
+
 # Light verbs whose subject acts through their object noun ("held talks",
 # "launched an offensive", "imposed sanctions").
 LIGHT_VERBS = frozenset({

@@ -13,7 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from .lexicon import LIGHT_VERBS, NEEDS_MODIFIER, REPORTING_VERBS, TriggerSense, trigger_table
+from .lexicon import (
+    LIGHT_VERBS, LOYALTY, NEEDS_MODIFIER, NOT_OBJECTS, OTHER_VERB_PARTICLES, REPORTING_VERBS, THREAT_WORDS,
+    TriggerSense, trigger_table,
+)
 
 # Prepositions that mark the recipient of each type of nominal or verbal trigger.
 _RECIPIENT_PREPS = {
@@ -56,24 +59,6 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "send", "deliver", "receive", "pledge", "promise", "seek", "welcome", "announce", "launch", "mount",
     "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
-# Particles that make a phrasal verb another verb than its bare sense.
-_OTHER_VERB_PARTICLES = {
-    "give": frozenset({"up", "in", "away", "back", "out"}),
-    "back": frozenset({"down", "off", "away", "out"}),
-}
-# Objects that make a verb no event of its type: "released a video" frees no one.
-_NOT_OBJECTS = {
-    "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",
-                          "picture", "pictures", "detail", "details", "information", "data", "figure",
-                          "figures", "document", "documents", "recording", "audio", "tape", "list",
-                          "result", "results", "name", "names", "book", "album", "film", "transcript",
-                          "letter", "memo", "plan", "budget", "forecast", "estimate", "estimates"}),
-}
-# A warning of these is a threat ("warned of retaliation"); other warnings
-# disapprove ("warned of the nuclear threat").
-_THREAT_WORDS = frozenset({"retaliation", "consequence", "repercussion", "reprisal", "response", "war",
-                           "attack", "strike", "action", "force", "punishment", "revenge", "price"})
-_LOYALTY = frozenset({"allegiance", "loyalty", "fealty", "support", "solidarity", "backing"})
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
@@ -149,7 +134,7 @@ def _sense_for(tok: Token) -> TriggerSense | None:
             if sense.particle in particles:
                 return sense
             continue
-        if pos == "V" and phrasal & _OTHER_VERB_PARTICLES.get(sense.lemma, frozenset()):
+        if pos == "V" and phrasal & OTHER_VERB_PARTICLES.get(sense.lemma, frozenset()):
             continue  # "give up", "back down": another verb than the bare one
         needed = NEEDS_MODIFIER.get((sense.lemma, pos))
         if needed is not None and not (needed & _modifier_words(tok)):
@@ -471,7 +456,7 @@ def find_mentions(sent: Span) -> list[Mention]:
                 and tok.nbor(-1).text == "-":
             continue  # "US-backed forces", "Iran-allied militias": a standing relation, not an event
         mode = sense.mode
-        if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in _NOT_OBJECTS.get(sense.lemma, ())
+        if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_OBJECTS.get(sense.lemma, ())
                                     for c in tok.children):
             continue
         if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
@@ -491,10 +476,10 @@ def find_mentions(sent: Span) -> list[Mention]:
             actors, recipients = _noun_args(tok, sense)
             if tok.lemma_.lower() in _STATE_NOUNS and not _eventive(tok, sense, recipients):
                 continue
-        if sense.lemma == "pledge" and _modifier_words(tok) & _LOYALTY:
+        if sense.lemma == "pledge" and _modifier_words(tok) & LOYALTY:
             sense = TriggerSense("pledge", sense.pos, "SUPPORT", None, ("diplomatic",), 0.75)  # "pledged allegiance"
             mode = None
-        if sense.lemma == "warn" and any(w.rsplit(":", 1)[-1] in _THREAT_WORDS for w in _modifier_words(tok)):
+        if sense.lemma == "warn" and any(w.rsplit(":", 1)[-1] in THREAT_WORDS for w in _modifier_words(tok)):
             sense = TriggerSense("warn", sense.pos, "THREATEN", None, ("diplomatic",), 0.7)
             mode = None
         if sense.type == "THREATEN":
