@@ -352,3 +352,34 @@ def test_a_planned_event_does_not_take_the_time_of_its_planning():
     text = "Top Democrats on Friday pressed President Biden to cancel his upcoming summit with Vladimir Putin."
     summit = [e for e in extract(text, published="2021-06-11") if e.type == "CONSULT"]
     assert summit and summit[0].status == "planned" and summit[0].date is None, summit
+
+
+def test_the_weapon_fired_is_no_recipient_and_its_owner_no_target():
+    events = _of_type(extract("North Korea fired a missile over Japan's northern island of Hokkaido on Friday.",
+                              published="2017-09-15"), "MOBILIZE")
+    assert events and all(not e.recipient for e in events)
+
+
+@pytest.mark.parametrize(("text", "actor"), [
+    ("Officials have confirmed another missile test by North Korea Friday morning local time.", "North Korea"),
+    ("This is the 15th North Korean missile test this year.", "North Korean"),
+])
+def test_a_name_does_not_run_on_into_the_noun_or_time_it_modifies(text, actor):
+    events = _of_type(extract(text, published="2017-09-14"), "MOBILIZE")
+    assert [(a.text, a.country) for a in events[0].actor] == [(actor, "PRK")]
+
+
+def test_a_confirmed_act_of_force_happened_and_a_confirmed_meeting_is_to_come():
+    test = _of_type(extract("Officials have confirmed another missile test by North Korea.",
+                            published="2017-09-14"), "MOBILIZE")
+    meeting = _of_type(extract("The White House confirmed a meeting between Biden and Xi.",
+                               published="2023-10-06"), "CONSULT")
+    assert test[0].status == "occurred"
+    assert meeting[0].status == "planned"
+
+
+def test_the_day_after_publication_in_local_time_is_not_a_plan():
+    events = _of_type(extract("North Korea fired a missile Friday morning local time.", published="2017-09-14"),
+                      "MOBILIZE")
+    assert events[0].status == "occurred"
+    assert events[0].date is not None and events[0].date.value == "2017-09-15"

@@ -36,6 +36,7 @@ NEEDS_RECIPIENT = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "REQUEST
                              "REJECT", "AID", "CONCEDE", "COOPERATE", "PROTEST"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+_LOCAL_TIME = re.compile(r"^(?:(?:morning|afternoon|evening|night)\s+)?local\s+time$", re.I)
 _FALLBACK_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "from"})
 _DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
                          "advmod", "nmod", "quantmod", "conj", "cc", "det", "case"})
@@ -137,8 +138,18 @@ def _time_expressions(sent: Span) -> Iterator[tuple[Span, str]]:
             yield ent, f"{ent.text} {between[0].text} {nxt.text}"
         elif ent.end < sent.end and ent.doc[ent.end].lower_ == "after" and ent.root.lower_ in ("days", "weeks"):
             yield ent, f"{ent.text} after"  # "just days after the Council passed sanctions"
+        elif ent.root.lower_ in WEEKDAYS and (n := _local_time_after(ent, sent)):
+            yield ent, ent.doc[ent.start:ent.end + n].text  # "Friday morning local time"
         else:
             yield ent, ent.text
+
+
+def _local_time_after(ent: Span, sent: Span) -> int:
+    """How many tokens after a weekday say "(morning) local time" (0 if none)."""
+    for n in (2, 3):
+        if ent.end + n <= sent.end and _LOCAL_TIME.match(ent.doc[ent.end:ent.end + n].text):
+            return n
+    return 0
 
 
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
@@ -277,6 +288,12 @@ def _is_future(value: DateValue, anchor: dt.date | None) -> bool:
     except ValueError:
         return False
     return False
+
+
+def _across_time_zones(value: DateValue, anchor: dt.date | None) -> bool:
+    """The day after publication: what happened "Friday morning local time" in
+    Asia is reported on Thursday in New York, so it is no sign of a plan."""
+    return anchor is not None and value.value == (anchor + dt.timedelta(days=1)).isoformat()
 
 
 def _refuses_to_meet(event: Event, trigger: Token) -> bool:
@@ -541,7 +558,8 @@ class ArticleExtractor:
                                    speech_act=speech or announced, planned=status == "planned")
         # Only a time expression that modifies the event itself may make it planned;
         # a statement (an invitation "to visit in 2019") happens when it is made.
-        if scoped and status == "occurred" and not speech and _is_future(date, self.anchor):
+        if scoped and status == "occurred" and not speech and _is_future(date, self.anchor) \
+                and not _across_time_zones(date, self.anchor):
             status = "planned"
         if status == "planned" and date is not None and _is_past(date, self.anchor):
             date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")

@@ -139,8 +139,11 @@ def _clip_mention(tok: Token) -> Span:
         while ent_end < len(doc) and doc[ent_end].ent_iob_ == "I":
             ent_end += 1
         start, end = min(start, ent_start), max(end, ent_end)
-    # A compound chain to the right belongs to the same name ("Foreign Minister Wang Yi").
-    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].head.i >= end:
+    # A compound chain of names to the right belongs to the same name ("Foreign Minister
+    # Wang Yi"); a common noun or a time there is what the name modifies ("North Korean
+    # missile test", "North Korea Friday morning").
+    while end < len(doc) and doc[end].dep_ == "compound" and doc[end].head.i >= end \
+            and doc[end].pos_ == "PROPN" and doc[end].ent_type_ not in ("DATE", "TIME"):
         end += 1
     span = doc[start:end]
     while len(span) > 1 and span[0].dep_ in ("punct", "case", "cc"):

@@ -293,6 +293,11 @@ NEEDS_MODIFIER = {
                      "concessions", "asylum", "mediation", "to", "invitation"},
 }
 
+# Verbs whose licensing object is what the act is done with, not whom it is done
+# to: "fired a missile over Japan's island", "gave aid", "granted asylum" name no
+# recipient in the object ("summoned the ambassador" does, so it is not here).
+THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer"})
+
 # Words around a trigger that change or cancel its sense (read by extract.mentions).
 # Particles that make a phrasal verb another verb than its bare sense.
 OTHER_VERB_PARTICLES = {

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from .lexicon import (
-    LIGHT_VERBS, LOYALTY, NEEDS_MODIFIER, NOT_OBJECTS, OTHER_VERB_PARTICLES, REPORTING_VERBS, THREAT_WORDS,
-    TriggerSense, trigger_table,
+    LIGHT_VERBS, LOYALTY, NEEDS_MODIFIER, NOT_OBJECTS, OTHER_VERB_PARTICLES, REPORTING_VERBS, THEME_OBJECT_VERBS,
+    THREAT_WORDS, TriggerSense, trigger_table,
 )
 
 # Prepositions that mark the recipient of each type of nominal or verbal trigger.
@@ -215,7 +215,9 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
     elif subj is not None:
         actors.append(subj)
     obj = _child(tok, "dobj", "dative")
-    if obj is not None:
+    theme = sense.lemma in THEME_OBJECT_VERBS and obj is not None and obj.dep_ == "dobj" and (
+        {obj.lower_, obj.lemma_.lower()} & NEEDS_MODIFIER.get((sense.lemma, "V"), frozenset()))
+    if obj is not None and not theme:
         recipients.append(obj)
     preps = _RECIPIENT_PREPS.get(sense.type, ())
     if sense.mode == "release":

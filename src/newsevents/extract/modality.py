@@ -52,6 +52,9 @@ _ADJUNCT_PREPS = frozenset({"after", "before", "since", "during", "amid", "despi
 # Measures that take effect when announced: "announced sanctions" imposed them.
 ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
 ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
+# Acts of force are confirmed once done ("confirmed another missile test"); a
+# confirmed meeting or visit is still to come.
+_DONE_WHEN_CONFIRMED = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "PROTEST"})
 _CLIMB = frozenset({
     "xcomp", "conj", "dobj", "pobj", "prep", "acl", "advcl", "relcl", "attr", "nsubj", "nsubjpass",
     "compound", "amod", "npadvmod", "appos", "ccomp", "pcomp", "oprd", "dative", "acomp", "csubj", "agent",
@@ -152,6 +155,8 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
             return Modality("negated", head.text)
         if asserted:
             break  # nothing above a stated past makes it planned or possible
+        if lemma == "confirm" and etype in _DONE_WHEN_CONFIRMED:
+            break
         if announced:
             pass  # "announced sanctions" imposed them; "will announce sanctions" still plans them
         elif lemma in _PLAN_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "acl", "ccomp", "pcomp"):

@@ -97,6 +97,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 _WEEKDAY_SPAN = re.compile(
     r"^(?P<dir>last|next|this\s+past|this\s+coming)?\s*(?P<a>" + "|".join(WEEKDAYS) + r")\s+"
     r"(?:and|through|to|until|till|-)\s+(?P<b>" + "|".join(WEEKDAYS) + r")$", re.I)
+# "Friday morning local time": wire copy's cue that the day is told in another
+# time zone, where it may already be the day after publication.
+_LOCAL_WEEKDAY = re.compile(
+    r"^(?P<day>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?\s+local\s+time$", re.I)
 # "(just) days after X", said of the reported event: X lies some days before
 # publication; the text supports the month, not the day.
 _DAYS_AFTER = re.compile(r"^(?:just|only|mere|a\s+few|few|several|some)?\s*(?P<unit>days|weeks)\s+after$", re.I)
@@ -196,6 +200,11 @@ def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, 
     if m:
         back = dt.timedelta(days=3 if m["unit"].lower() == "days" else 14)
         return _truncate(anchor - back, "month"), None
+    m = _LOCAL_WEEKDAY.match(core)
+    if m:
+        day = WEEKDAYS.index(m["day"].lower()) + 1
+        ahead = anchor + dt.timedelta(days=1)
+        return (ahead if ahead.isoweekday() == day else _weekday(day, anchor, tense)).isoformat(), None
     m = _WEEKDAY_SPAN.match(core)
     if m:
         # "last Wednesday and Thursday": the two days, as one interval (the
