@@ -36,6 +36,8 @@ NEEDS_RECIPIENT = frozenset({"ACCUSE", "SANCTION", "ASSAULT", "COERCE", "REQUEST
                              "REJECT", "AID", "CONCEDE", "COOPERATE", "PROTEST"})
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on"})
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+# Force crosses places: "fired a missile over Hokkaido", "air strikes over Idlib".
+_FORCE_PREPS = frozenset({"over"})
 _LOCAL_TIME = re.compile(r"^(?:(?:morning|afternoon|evening|night)\s+)?local\s+time$", re.I)
 _FALLBACK_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "from"})
 _DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
@@ -213,8 +215,20 @@ class PlaceReader:
                      lat=match.lat, lon=match.lon)
 
 
+def _place_root(tok: Token) -> Token:
+    """The phrase a place name heads as an argument: "the town of Kilis" and
+    "Japan's northern island Hokkaido" stand where the name would ("in the town of Kilis")."""
+    for _ in range(2):
+        noun = tok.head if tok.dep_ == "appos" else tok.head.head if (
+            tok.dep_ == "pobj" and tok.head.lower_ == "of") else None
+        if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _PLACE_LABELS:
+            break
+        tok = noun
+    return tok
+
+
 def _find_place(trigger: Token, sent: Span, places: PlaceReader,
-                used: set[int] = frozenset(), *, speech_act: bool = False) -> Place | None:
+                used: set[int] = frozenset(), *, speech_act: bool = False, force: bool = False) -> Place | None:
     """Where the event happens: a place phrase in its scope ("met in Helsinki",
     "a visit to Moscow"; a statement is made where it is said: "told reporters
     at a forum in Baghdad"); failing that, the nearest locative place phrase
@@ -223,10 +237,11 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
     if speech_act:
         chain_ids |= {a.i for a in trigger.ancestors if a.i in _reporting_ids(sent)}
     fallback: list[Span] = []
+    fallback_preps = _FALLBACK_PREPS | _FORCE_PREPS if force else _FALLBACK_PREPS
     for ent in sent.ents:
         if ent.label_ not in _PLACE_LABELS:
             continue
-        root = ent.root
+        root = _place_root(ent.root)
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and prep.head.i in chain_ids:
             ok = True
@@ -239,7 +254,7 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
         else:
             ok = False
             if root.i not in used and (
-                (root.dep_ == "pobj" and prep.lower_ in _FALLBACK_PREPS)
+                (root.dep_ == "pobj" and prep.lower_ in fallback_preps)
                 or (root.dep_ == "appos" and root.head.ent_type_ in _PLACE_LABELS)
             ):
                 fallback.append(ent)
@@ -435,12 +450,18 @@ class ArticleExtractor:
         best: tuple[int, Entity] | None = None
         for index, ent in self.coder.sentence_entities(sent):
             key = ent.country or (ent.name or "").lower()
-            if not key or key in actor_keys:
+            if not key or key in actor_keys or self._is_locative(sent.doc[index]):
                 continue
             distance = abs(index - trigger.i) + (0 if index > trigger.i else 3)
             if best is None or distance < best[0]:
                 best = (distance, ent)
         return [best[1]] if best else []
+
+    def _is_locative(self, tok: Token) -> bool:
+        """A town or region named as where something happens ("a campaign in
+        Afrin"): a place, not a party to the event. A state so named may still be one."""
+        return tok.ent_type_ in _PLACE_LABELS and _place_root(tok).dep_ == "pobj" \
+            and _place_root(tok).head.lower_ in _PLACE_PREPS and self.res.countries.lookup(tok.text) is None
 
     def _article_counterpart(self, actor_keys: frozenset[str]) -> list[Entity]:
         """For a directed event whose sentence names no one else: the country the
@@ -490,7 +511,9 @@ class ArticleExtractor:
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
         guessed_actor = False
-        passive = m.sense.pos == "V" and any(c.dep_ == "auxpass" for c in m.trigger.children)
+        # "dozens were killed", "families of those killed": a passive or a bare participle.
+        passive = m.sense.pos == "V" and (any(c.dep_ == "auxpass" for c in m.trigger.children)
+                                          or (m.trigger.tag_ == "VBN" and m.trigger.dep_ == "acl"))
         if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients) and not (
                 passive and m.sense.type == "ASSAULT"):
             # ("dozens were killed" names no killer: not guessed from the sentence's other names.)
@@ -565,7 +588,7 @@ class ArticleExtractor:
             date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")
         used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
         place = _find_place(m.trigger, sent, self.places, used,
-                            speech_act=speech) or self._there(m.trigger)
+                            speech_act=speech, force=m.sense.type in ("MOBILIZE", "ASSAULT")) or self._there(m.trigger)
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
@@ -665,6 +688,10 @@ def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> 
             prior = out[-1]
             same_paragraph = "\n" not in text[prior.evidence.start:event.evidence.start]
             shared = _keys(prior.actor + prior.recipient) & _keys(event.actor + event.recipient)
+            if prior.type in SPEECH_ACTS and event.type not in SPEECH_ACTS:
+                # A statement is made where its speaker is; what it is about may lie far away
+                # ("Russia condemned the missile launch", in Moscow): only the speaker's own act is there.
+                shared = _keys(prior.actor) & _keys(event.actor)
             if prior.place is not None and same_paragraph and shared:
                 event = replace(event, place=prior.place)
         if event.place is None and dateline is not None and may_be_in(dateline, event):

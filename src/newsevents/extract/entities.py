@@ -20,7 +20,7 @@ from ..kb.actors import ActorKB
 from ..kb.countries import CountryTable
 from ..kb.places import Gazetteer
 from ..records import Entity
-from .lexicon import REPORTING_VERBS
+from .lexicon import REPORTING_VERBS, trigger_table
 
 # Dependency labels of the modifiers that belong to a mention ("the U.S.
 # government official", "China's Foreign Ministry").
@@ -201,7 +201,8 @@ class EntityCoder:
     def code_within(self, tok: Token) -> list[Entity]:
         """Entities named inside a non-actor phrase: "North Korea's nuclear test" -> North Korea;
         not inside a clause that describes it ("schoolgirls who were kidnapped by Boko Haram")."""
-        clauses = {t.i for c in tok.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp") for t in c.subtree}
+        clauses = {t.i for d in tok.subtree for c in d.children if c.dep_ in ("relcl", "acl", "advcl", "ccomp")
+                   for t in c.subtree}
         for t in tok.subtree:
             if t.i in clauses:
                 continue
@@ -421,6 +422,8 @@ class EntityCoder:
 
     def _compose(self, tok: Token, span: Span) -> Entity | None:
         """A mention the KB does not know as a whole: country modifier + role word."""
+        if tok.pos_ == "NOUN" and (tok.lemma_.lower(), "N") in trigger_table():
+            return None  # an event is no participant: "the release of 21 schoolgirls", "the visit"
         words = list(span)
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "in"):
@@ -499,6 +502,10 @@ class EntityCoder:
     def _pronoun(self, lower: str, tok: Token) -> Entity | None:
         if lower in _FIRST_PERSON:
             return self._speaker(tok)
+        if lower in ("it", "they"):
+            reporter = self._reporter(tok)
+            if reporter is not None:
+                return reporter
         if lower in _PERSONAL:
             # The person named before the pronoun, a subject first ("Obama said he
             # will not meet Netanyahu": Obama); else the last one before the sentence.
@@ -515,6 +522,18 @@ class EntityCoder:
                 return None  # "they" = the several actors of the last event (see _pair_or_plural)
             return self.memory.last_group()
         return None
+
+    def _reporter(self, tok: Token) -> Entity | None:
+        """"The Red Cross says it handed the girls over": the subject of a reported
+        clause is, by default, whoever reports it."""
+        clause = tok.head
+        if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in REPORTING_VERBS:
+            return None
+        subj = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ == "PRON":
+            return None
+        found = self.code(subj, expand=False)
+        return found[0] if len(found) == 1 else None
 
     def _speaker(self, tok: Token) -> Entity | None:
         """"I demand an explanation," Yavlinsky said: the person who says the quoted words."""

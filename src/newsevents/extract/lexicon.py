@@ -298,6 +298,10 @@ NEEDS_MODIFIER = {
 # recipient in the object ("summoned the ambassador" does, so it is not here).
 THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer"})
 
+# Verbs of taking captives: whoever did it holds them, and releases them.
+CAPTURE_VERBS = frozenset({"abduct", "kidnap", "hold", "capture", "seize", "detain", "take", "imprison", "jail",
+                           "arrest"})
+
 # Words around a trigger that change or cancel its sense (read by extract.mentions).
 # Particles that make a phrasal verb another verb than its bare sense.
 OTHER_VERB_PARTICLES = {
@@ -312,6 +316,9 @@ NOT_OBJECTS = {
                           "result", "results", "name", "names", "book", "album", "film", "transcript",
                           "letter", "memo", "plan", "budget", "forecast", "estimate", "estimates"}),
 }
+# Nouns that name a display when they take "of": "a demonstration of resolve"
+# shows something; "a demonstration against the war" is a protest.
+SHOW_NOUNS = frozenset({"demonstration"})
 # A warning of these is a threat ("warned of retaliation"); other warnings
 # disapprove ("warned of the nuclear threat").
 THREAT_WORDS = frozenset({"retaliation", "consequence", "repercussion", "reprisal", "response", "war",

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import (
     LIGHT_VERBS, LOYALTY, NEEDS_MODIFIER, NOT_OBJECTS, OTHER_VERB_PARTICLES, REPORTING_VERBS, THEME_OBJECT_VERBS,
-    THREAT_WORDS, TriggerSense, trigger_table,
+    THREAT_WORDS, CAPTURE_VERBS, SHOW_NOUNS, TriggerSense, trigger_table,
 )
 
 # Prepositions that mark the recipient of each type of nominal or verbal trigger.
@@ -30,7 +30,7 @@ _RECIPIENT_PREPS = {
     "REJECT": ("of",),
     "THREATEN": ("against", "on", "to"),
     "SANCTION": ("on", "against", "of"),
-    "ASSAULT": ("on", "against", "in"),
+    "ASSAULT": ("on", "against"),
     "COERCE": ("of", "on", "against"),
     "RETREAT": ("of", "from"),
     "MOBILIZE": ("to", "against", "near"),
@@ -47,6 +47,11 @@ _NON_AGENTIVE = REPORTING_VERBS | frozenset({
     "see", "watch", "condemn", "criticize", "criticise", "oppose", "welcome", "denounce", "discuss", "violate",
     "follow", "cover", "describe", "expect", "anticipate", "fear", "await", "mark", "underscore", "prompt",
     "spark", "trigger", "protest", "deny", "reject", "dismiss", "face", "survive", "avoid", "evade",
+    # Judging an event is not doing it: "Germany praised the release".
+    "praise", "hail", "applaud", "commend", "laud", "celebrate", "regret", "lament", "mourn", "decry", "deplore",
+    "question", "doubt", "investigate", "acknowledge",
+    # Nor is obtaining it from someone else: "secured the release of 21 schoolgirls".
+    "secure", "obtain", "win", "broker",
 })
 # Nominal triggers that also name standing states of affairs ("U.N. sanctions",
 # "sanctions and pressure will not work"): an event only when something is done
@@ -202,6 +207,15 @@ def _agent(verb: Token) -> Token | None:
     return _pobj(agent) if agent is not None else None
 
 
+def _captor(captives: Token) -> Token | None:
+    """Who held the captives, when their description says it: "21 of the
+    schoolgirls abducted by Boko Haram have been released" were released by Boko Haram."""
+    for tok in captives.subtree:
+        if tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in CAPTURE_VERBS:
+            return _agent(tok)
+    return None
+
+
 def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token]]:
     actors: list[Token] = []
     recipients: list[Token] = []
@@ -212,6 +226,10 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
             recipients.append(subj)
         if agent is not None:
             actors.append(agent)
+        elif subj is not None and sense.mode == "release":
+            captor = _captor(subj)
+            if captor is not None:
+                actors.append(captor)
     elif subj is not None:
         actors.append(subj)
     obj = _child(tok, "dobj", "dative")
@@ -461,6 +479,10 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_OBJECTS.get(sense.lemma, ())
                                     for c in tok.children):
             continue
+        if sense.pos == "N" and sense.lemma in SHOW_NOUNS and any(
+                c.dep_ == "prep" and c.lower_ == "of" and (obj := _pobj(c)) is not None and not obj.like_num
+                and not any(g.dep_ == "nummod" for g in obj.children) for c in tok.children):
+            continue  # "a demonstration of condemnation" is a display ("of 5,000 people" is a crowd)
         if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             continue  # "was asked about the claims": a question, not a request
         if sense.pos == "V" and tok.lemma_.lower() in LIGHT_VERBS and any(
