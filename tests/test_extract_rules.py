@@ -449,3 +449,24 @@ def test_captives_released_with_no_releaser_named_are_released_by_their_captors(
                               "militant group Boko Haram have been released.", published="2016-10-13"), "RETREAT")
     assert events and [a.name for a in events[0].actor] == ["Boko Haram"]
     assert events[0].recipient and "Boko Haram" not in events[0].recipient[0].text
+
+
+def test_a_purpose_is_aimed_at_not_done_and_its_date_lies_ahead():
+    events = _of_type(extract("Seoul offered talks on January 9 - the first since 2015 - to discuss Kim's "
+                              "suggestion that North Korea could join the Games.", published="2018-01-03"), "CONSULT")
+    discuss = [e for e in events if e.trigger == "discuss"]
+    assert discuss and discuss[0].status == "possible"
+    assert discuss[0].date is not None and discuss[0].date.value == "2018-01-09"
+
+
+def test_the_object_of_pressing_does_what_the_infinitive_says():
+    events = _of_type(extract("Australia had been pressing Turkey to extradite Prakash.", published="2018-07-19"),
+                      "COOPERATE")
+    assert events and _countries(events[0].actor) == {"TUR"}
+
+
+def test_a_since_clause_dates_the_state_it_measures_from_then_on():
+    events = _of_type(extract("Australia had been pressing Turkey to extradite Prakash since he was first "
+                              "detained there nearly two years ago.", published="2018-07-19"), "REQUEST")
+    assert events and events[0].date is not None
+    assert (events[0].date.value, events[0].date.mod) == ("2016", "after")

@@ -154,6 +154,18 @@ def _local_time_after(ent: Span, sent: Span) -> int:
     return 0
 
 
+def _since_clause(verb: Token, chain_ids: set[int]) -> bool:
+    """The time's verb is a "since" clause of the event ("had been pressing Turkey to extradite
+    him since he was detained"). It tells how long a state has lasted, so it belongs to the
+    finite verb, through any infinitive the parser hung it from."""
+    if verb.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "since" for c in verb.children):
+        return False
+    head = verb.head
+    while head.dep_ in ("xcomp", "advcl") and head.tag_ == "VB" and head.head.i != head.i:
+        head = head.head
+    return head.i in chain_ids
+
+
 def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | None, *,
                speech_act: bool = False, planned: bool = False) -> tuple[DateValue | None, bool]:
     """The time expression that modifies the event; failing that, the sentence's
@@ -175,6 +187,12 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         prev = ent.start - 1
         if prev >= sent.start and ent.doc[prev].dep_ == "prep" and ent.root.head.i == prev:
             text = ent.doc[prev].text + " " + text  # "since October" is not "October"
+        if attached.i not in chain_ids and _since_clause(attached, chain_ids):
+            # "pressing Turkey since he was detained two years ago": from that time on.
+            since = resolve_expression(text, anchor, tense="past")
+            if since is not None:
+                best = (0, DateValue(since.value, "after", since.text))
+            continue
         if attached.i not in chain_ids:
             if attached.i not in reporting:
                 fallback.append((abs(ent.root.i - trigger.i), text))

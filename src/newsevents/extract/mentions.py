@@ -162,8 +162,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     head = verb.head
     if head.i == verb.i:
         return None, False
-    if verb.dep_ == "xcomp":
-        # Object control: "urged Trump to cancel" -> Trump; otherwise the head's subject.
+    if verb.dep_ == "xcomp" or (verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                                               for c in verb.children)):
+        # Object control: "urged Trump to cancel" -> Trump (the parser may hang the
+        # infinitive as a purpose clause: "pressing Turkey to extradite"); otherwise the head's subject.
         obj = _child(head, "dobj")
         if obj is not None and head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "tell",
                                                          "force", "invite", "allow", "help", "encourage"):

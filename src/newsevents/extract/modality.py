@@ -128,6 +128,10 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         cue = _aux_cue(trigger)
         if cue is not None:
             return cue
+        if trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
+            # A purpose ("offered talks on Jan. 9 to discuss the Games") is aimed at, not told as done.
+            return Modality("possible", "to")
     tok = trigger
     steps = 0
     asserted = False
