@@ -470,3 +470,45 @@ def test_a_since_clause_dates_the_state_it_measures_from_then_on():
                               "detained there nearly two years ago.", published="2018-07-19"), "REQUEST")
     assert events and events[0].date is not None
     assert (events[0].date.value, events[0].date.mod) == ("2016", "after")
+
+
+def test_each_of_two_meetings_takes_the_place_named_in_its_own_phrase():
+    events = _of_type(extract("Trump spent the past week meeting with NATO allies in Brussels; meeting with British "
+                              "Prime Minister Theresa May and Queen Elizabeth II in England.", published="2018-07-13"),
+                      "CONSULT")
+    places = {tuple(sorted(_countries(e.recipient))) or ("NATO",): e.place.name for e in events if e.place}
+    assert places == {("NATO",): "Brussels", ("GBR",): "England"}
+
+
+@pytest.mark.parametrize(("text", "name", "country"), [
+    # The tagger reads both names as people; the locality noun says they are places.
+    ("Turkish police detained him in the town of Kilis on Friday.", "Kilis", "TUR"),
+    ("Israeli troops arrested her in the West Bank village of Nabi Saleh.", "Nabi Saleh", "PSE"),
+])
+def test_a_name_the_text_calls_a_town_or_village_is_a_place(text, name, country):
+    events = _of_type(extract(text, published="2018-01-01"), "COERCE")
+    assert events and events[0].place is not None
+    assert (events[0].place.name, events[0].place.country) == (name, country)
+    assert all(name not in p.text for p in events[0].actor + events[0].recipient)
+
+
+@pytest.mark.parametrize(("text", "mode"), [
+    ("Israeli settlers assaulted two Palestinian farmers near Hebron.", "beat"),
+    ("Palestinian protesters threw stones at Israeli soldiers.", "primitive"),
+    ("Boko Haram militants ambushed a Nigerian army convoy in Borno state.", None),
+])
+def test_plovers_assault_verbs(text, mode):
+    events = _of_type(extract(text, published="2018-01-01"), "ASSAULT")
+    assert events and events[0].mode == mode
+
+
+def test_those_who_report_being_assaulted_are_its_victims_not_its_actors():
+    events = _of_type(extract("Hundreds of German women reported being attacked by men during the celebrations.",
+                              published="2017-12-30"), "ASSAULT")
+    assert all("women" not in a.text and "Hundreds" not in a.text for e in events for a in e.actor)
+
+
+def test_a_news_outlet_is_never_guessed_as_a_party():
+    events = extract("The charge sheet against her, seen by Reuters, included counts of attacks against an "
+                     "Israeli soldier.", published="2018-01-01")
+    assert all(a.text != "Reuters" for e in events for a in e.actor + e.recipient)

@@ -18,8 +18,8 @@ from ..records import Article, ArticleEvents, Attribution, DateValue, Entity, Ev
 from ..records import Span as TextSpan
 from ..store.dates import date_interval
 from .attribution import claims_for
-from .entities import EntityCoder
-from .lexicon import REPORTING_VERBS
+from .entities import EntityCoder, locality_noun
+from .lexicon import LOCALITY_NOUNS, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import WEEKDAYS, resolve_expression
@@ -218,9 +218,21 @@ class PlaceReader:
     def __init__(self, doc: Doc, res: Resources, context: Sequence[str], dateline_country: str | None):
         self.res = res
         self.context = context
-        texts = list(dict.fromkeys(e.text for e in doc.ents if e.label_ in _PLACE_LABELS))
+        # "the town of Kilis", "the Chibok town": the text says these are places, whatever
+        # the tagger took the name for (it often reads a small town as a person).
+        self.localities = {span.start: span for span in _locality_names(doc)}
+        texts = list(dict.fromkeys([e.text for e in doc.ents if e.label_ in _PLACE_LABELS]
+                                   + [s.text for s in self.localities.values()]))
         matches = res.gazetteer.resolve_many(texts, context_countries=context, dateline_country=dateline_country)
         self.readings = dict(zip(texts, matches))
+
+    def spans(self, sent: Span) -> list[Span]:
+        """The sentence's place names: tagged places and named localities."""
+        # "the West Bank village of Nabi Saleh": the region only says where the village lies.
+        tagged = [e for e in sent.ents if e.label_ in _PLACE_LABELS and not _locates_a_locality(e.root)]
+        starts = {e.start for e in tagged}
+        extra = [s for i, s in self.localities.items() if sent.start <= i < sent.end and i not in starts]
+        return sorted(tagged + extra, key=lambda e: e.start)
 
     def of(self, ent: Span) -> Place | None:
         if ent.text in self.readings:
@@ -228,9 +240,47 @@ class PlaceReader:
         else:
             match = self.res.gazetteer.resolve(ent.text, context_countries=self.context)
         if match is None:
+            if ent.start in self.localities:
+                # A town the gazetteer lacks: named as the text names it, in the country the phrase
+                # names ("the West Bank village of Nabi Saleh") or else the one the article is about.
+                country = self._region_country(ent) or (self.context[0] if self.context else None)
+                return Place(name=ent.text, country=country, text=ent.text) if country else None
             return None
         return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
                      lat=match.lat, lon=match.lon)
+
+    def _region_country(self, name: Span) -> str | None:
+        noun = locality_noun(name.root)
+        if noun is None:
+            return None
+        inside = {t.i for t in noun.subtree}
+        for ent in name.doc.ents:
+            if ent.label_ in _PLACE_LABELS and ent.root.i in inside and ent.start != name.start:
+                match = self.res.gazetteer.resolve(ent.text, context_countries=self.context)
+                if match is not None and match.country:
+                    return match.country
+        return None
+
+
+def _locates_a_locality(tok: Token) -> bool:
+    """A region named as the modifier of "village of X", "town of X"."""
+    noun = tok.head
+    return tok.dep_ == "compound" and noun.lemma_.lower() in LOCALITY_NOUNS and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.pos_ == "PROPN" for g in c.children) for c in noun.children)
+
+
+def _locality_names(doc: Doc) -> Iterator[Span]:
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "NORP") or locality_noun(tok) is None:
+            continue
+        ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        if ent is not None and ent.label_ not in _PLACE_LABELS:
+            yield ent
+        elif ent is None:
+            start = tok.i
+            while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
+                start -= 1
+            yield doc[start:tok.i + 1]
 
 
 def _place_root(tok: Token) -> Token:
@@ -238,7 +288,7 @@ def _place_root(tok: Token) -> Token:
     "Japan's northern island Hokkaido" stand where the name would ("in the town of Kilis")."""
     for _ in range(2):
         noun = tok.head if tok.dep_ == "appos" else tok.head.head if (
-            tok.dep_ == "pobj" and tok.head.lower_ == "of") else None
+            tok.dep_ == "pobj" and tok.head.lower_ == "of") else locality_noun(tok)
         if noun is None or noun.pos_ != "NOUN" or noun.ent_type_ in _PLACE_LABELS:
             break
         tok = noun
@@ -256,9 +306,7 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
         chain_ids |= {a.i for a in trigger.ancestors if a.i in _reporting_ids(sent)}
     fallback: list[Span] = []
     fallback_preps = _FALLBACK_PREPS | _FORCE_PREPS if force else _FALLBACK_PREPS
-    for ent in sent.ents:
-        if ent.label_ not in _PLACE_LABELS:
-            continue
+    for ent in places.spans(sent):
         root = _place_root(ent.root)
         prep = root.head
         if root.dep_ == "pobj" and prep.lower_ in _PLACE_PREPS and prep.head.i in chain_ids:
@@ -280,8 +328,10 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
             place = places.of(ent)
             if place is not None:
                 return place
-    # Otherwise the locative place phrase nearest the trigger.
-    for ent in sorted(fallback, key=lambda e: abs(e.root.i - trigger.i)):
+    # Otherwise the locative place phrase nearest the trigger, one inside its own phrase first
+    # ("meeting with allies in Brussels; meeting with May in England").
+    own = {t.i for t in trigger.subtree}
+    for ent in sorted(fallback, key=lambda e: (e.root.i not in own, abs(e.root.i - trigger.i))):
         place = places.of(ent)
         if place is not None:
             return place
@@ -468,12 +518,17 @@ class ArticleExtractor:
         best: tuple[int, Entity] | None = None
         for index, ent in self.coder.sentence_entities(sent):
             key = ent.country or (ent.name or "").lower()
-            if not key or key in actor_keys or self._is_locative(sent.doc[index]):
+            if not key or key in actor_keys or self._is_locative(sent.doc[index]) or self._is_outlet(ent):
                 continue
             distance = abs(index - trigger.i) + (0 if index > trigger.i else 3)
             if best is None or distance < best[0]:
                 best = (distance, ent)
         return [best[1]] if best else []
+
+    def _is_outlet(self, ent: Entity) -> bool:
+        """A news outlet named in the sentence ("seen by Reuters") reports events; it is no guess for a party."""
+        match = self.res.kb.match(ent.text, self.anchor)
+        return match is not None and match.kind == "media"
 
     def _is_locative(self, tok: Token) -> bool:
         """A town or region named as where something happens ("a campaign in
@@ -604,7 +659,7 @@ class ArticleExtractor:
             status = "planned"
         if status == "planned" and date is not None and _is_past(date, self.anchor):
             date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")
-        used = {t.i for tok in m.actors + m.recipients for t in tok.subtree}
+        used = {tok.i for tok in m.actors + m.recipients}
         place = _find_place(m.trigger, sent, self.places, used,
                             speech_act=speech, force=m.sense.type in ("MOBILIZE", "ASSAULT")) or self._there(m.trigger)
         confidence = m.sense.weight * (0.9 if recipients else 0.75)

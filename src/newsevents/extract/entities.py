@@ -20,7 +20,7 @@ from ..kb.actors import ActorKB
 from ..kb.countries import CountryTable
 from ..kb.places import Gazetteer
 from ..records import Entity
-from .lexicon import REPORTING_VERBS, trigger_table
+from .lexicon import LOCALITY_NOUNS, REPORTING_VERBS, trigger_table
 
 # Dependency labels of the modifiers that belong to a mention ("the U.S.
 # government official", "China's Foreign Ministry").
@@ -151,6 +151,15 @@ def _clip_mention(tok: Token) -> Span:
     return span
 
 
+def locality_noun(tok: Token) -> Token | None:
+    """The noun that says a name is a locality: "the town of X" (X under "of"), "X town"."""
+    if tok.dep_ == "compound" and tok.head.lemma_.lower() in LOCALITY_NOUNS:
+        return tok.head
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in LOCALITY_NOUNS:
+        return tok.head.head
+    return None
+
+
 def _person_name(span: Span) -> str | None:
     """The name inside a mention ("Chinese Foreign Minister Wang Yi" -> "Wang Yi")."""
     people = [e for e in span.ents if e.label_ == "PERSON"]
@@ -270,7 +279,7 @@ class EntityCoder:
         self.memory.person_before_sentence = subjects[-1] if subjects else self.memory.last_person()
         self.memory.sentence_people = []
         for ent in doc_or_span.ents:
-            if ent.label_ == "PERSON":
+            if ent.label_ == "PERSON" and locality_noun(ent.root) is None:  # not "the village of Nabi Saleh"
                 coded = self._person(ent.root, _clip_mention(ent.root))
                 if coded is not None and coded.country:
                     self.memory.remember(coded, person=True)
@@ -287,6 +296,8 @@ class EntityCoder:
         lower = tok.lower_
         if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
             return self._pronoun(lower, tok)
+        if locality_noun(tok) is not None:
+            return None  # "the village of Nabi Saleh" is a place, whoever the tagger took it for
         span = _clip_mention(tok)
         # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)

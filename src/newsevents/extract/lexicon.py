@@ -249,6 +249,20 @@ assassinate|V|ASSAULT|targeted|military|0.9
 assassination|N|ASSAULT|targeted|military|0.85
 beat|V|ASSAULT|beat|military|0.5
 punch|V|ASSAULT|beat|military|0.6
+assault|V|ASSAULT|beat|military|0.8
+assault|N|ASSAULT|beat|military|0.7
+kick|V|ASSAULT|beat|military|0.5
+slap|V|ASSAULT|beat|military|0.5
+stab|V|ASSAULT|primitive|military|0.7
+bite|V|ASSAULT|beat|military|0.4
+throw|V|ASSAULT|primitive|military|0.6
+raid|V|ASSAULT||military|0.7
+raid|N|ASSAULT||military|0.6
+ambush|V|ASSAULT||military|0.8
+ambush|N|ASSAULT||military|0.7
+massacre|V|ASSAULT||military|0.9
+massacre|N|ASSAULT||military|0.8
+murder|V|ASSAULT||military|0.7
 torture|V|ASSAULT|torture|military|0.8
 invade|V|ASSAULT||military|0.85
 invasion|N|ASSAULT||military|0.85
@@ -289,6 +303,8 @@ NEEDS_MODIFIER = {
     ("summon", "V"): {"ambassador", "envoy", "diplomat", "charge", "chargé"},
     ("grant", "V"): {"asylum", "refuge", "visa", "visas", "amnesty", "pardon", "access"},
     ("fire", "N"): {"open", "opened"},
+    ("throw", "V"): {"stone", "stones", "rock", "rocks", "grenade", "grenades", "molotov", "cocktail",
+                     "cocktails", "firebomb", "firebombs", "bomb", "bombs"},
     ("offer", "V"): {"talks", "help", "aid", "assistance", "support", "ceasefire", "truce", "deal", "concession",
                      "concessions", "asylum", "mediation", "to", "invitation"},
 }
@@ -296,8 +312,11 @@ NEEDS_MODIFIER = {
 # Verbs whose licensing object is what the act is done with, not whom it is done
 # to: "fired a missile over Japan's island", "gave aid", "granted asylum" name no
 # recipient in the object ("summoned the ambassador" does, so it is not here).
-THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer"})
+THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer", "throw"})
 
+# Nouns that say the name beside them is a locality ("the town of Kilis", "the Chibok town").
+LOCALITY_NOUNS = frozenset({"town", "village", "city", "district", "province", "region", "county", "camp",
+                            "governorate", "municipality", "hamlet", "suburb", "neighbourhood", "neighborhood"})
 # Verbs of taking captives: whoever did it holds them, and releases them.
 CAPTURE_VERBS = frozenset({"abduct", "kidnap", "hold", "capture", "seize", "detain", "take", "imprison", "jail",
                            "arrest"})

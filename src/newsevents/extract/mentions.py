@@ -169,8 +169,10 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         obj = _child(head, "dobj")
         if obj is not None and head.lemma_.lower() in ("urge", "ask", "press", "pressure", "order", "tell",
                                                          "force", "invite", "allow", "help", "encourage"):
-            return obj, False
-        return _subject(head, depth + 1)
+            return obj, any(c.dep_ == "auxpass" for c in verb.children)
+        subj, _ = _subject(head, depth + 1)
+        # "women reported being assaulted": the controller undergoes a passive complement.
+        return subj, any(c.dep_ == "auxpass" for c in verb.children)
     if verb.dep_ in ("conj", "advcl") and head.pos_ in ("VERB", "AUX"):
         subj, passive = _subject(head, depth + 1)
         # "she was presented with an award and met its president": the shared
