@@ -512,3 +512,31 @@ def test_a_news_outlet_is_never_guessed_as_a_party():
     events = extract("The charge sheet against her, seen by Reuters, included counts of attacks against an "
                      "Israeli soldier.", published="2018-01-01")
     assert all(a.text != "Reuters" for e in events for a in e.actor + e.recipient)
+
+
+def test_air_strikes_carried_out_are_an_aerial_assault():
+    events = _of_type(extract("US forces carried out air strikes against a pro-regime force in eastern Syria.",
+                              published="2018-02-13"), "ASSAULT")
+    assert events and events[0].mode == "aerial" and _countries(events[0].actor) == {"USA"}
+
+
+def test_what_it_would_be_describes_the_event_already_told():
+    events = _of_type(extract("US forces carried out air strikes against a pro-regime force in Syria last week. "
+                              "It would be the most lethal clash between US and Russian citizens since the end of "
+                              "the cold war.", published="2018-02-13"), "ASSAULT")
+    assert [e.trigger for e in events] == ["air strikes"]
+
+
+def test_the_time_of_the_events_own_word_beats_the_time_of_the_verb_above():
+    events = _of_type(extract("Israel indicted a Palestinian girl on Monday on charges including assault for "
+                              "punching an Israeli soldier in the face two weeks ago.", published="2018-01-01"),
+                      "ASSAULT")
+    punch = [e for e in events if e.trigger == "punching"]
+    assert punch and punch[0].date is not None and punch[0].date.value == "2017-12-18"
+
+
+def test_a_time_far_up_a_long_chain_still_dates_the_event():
+    events = _of_type(extract("The DPRK fired a missile on Friday, which came only days after the United Nations "
+                              "Security Council voted in favor of a resolution toughening sanctions on the DPRK.",
+                              published="2017-09-15"), "SANCTION")
+    assert events and events[0].date is not None and events[0].date.value == "2017-09"

@@ -90,7 +90,7 @@ def _governing_chain(trigger: Token) -> list[Token]:
     """The trigger and the words that govern it up to a reporting verb (exclusive)."""
     chain = [trigger]
     tok = trigger
-    while tok.head.i != tok.i and len(chain) < 6:  # (spaCy makes a new Token object per access: no `is`)
+    while tok.head.i != tok.i and len(chain) < 8:  # (spaCy makes a new Token object per access: no `is`)
         head = tok.head
         if head.lemma_.lower() in REPORTING_VERBS and head.pos_ == "VERB":
             break
@@ -180,7 +180,7 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
     if speech_act:
         # A speech act happens when it is said: "Salih said on Monday".
         chain_ids |= {a.i for a in trigger.ancestors if a.i in reporting}
-    best: tuple[int, DateValue] | None = None
+    best: tuple[tuple[bool, int], DateValue] | None = None
     fallback: list[tuple[int, str]] = []
     for ent, text in _time_expressions(sent):
         attached = _attachment(ent.root)
@@ -191,7 +191,7 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
             # "pressing Turkey since he was detained two years ago": from that time on.
             since = resolve_expression(text, anchor, tense="past")
             if since is not None:
-                best = (0, DateValue(since.value, "after", since.text))
+                best = ((False, 0), DateValue(since.value, "after", since.text))
             continue
         if attached.i not in chain_ids:
             if attached.i not in reporting:
@@ -200,7 +200,9 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
         value = resolve_expression(text, anchor, tense=tense)
         if value is None or (planned and attached.i not in own_ids and _over_by(value, anchor)):
             continue
-        distance = abs(ent.root.i - trigger.i)
+        # The time of the event's own word comes first, then the nearest up its chain: "indicted
+        # her on Monday for punching a soldier two weeks ago" dates the punch two weeks back.
+        distance = (attached.i not in own_ids, abs(ent.root.i - trigger.i))
         if best is None or distance < best[0]:
             best = (distance, value)
     if best is not None:

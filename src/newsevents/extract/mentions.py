@@ -84,6 +84,9 @@ class Mention:
         tok = self.trigger
         if self.sense.pos != "N":
             return False
+        if tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
+                c.dep_ == "nsubj" and c.lower_ in ("it", "this", "that") for c in tok.head.children):
+            return True  # "it would be the most lethal clash since ...": says what an event already told was
         has_det = any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in tok.children)
         # "the APEC summit": an organisation or event name before a meeting noun is its venue, not a participant.
         own_args = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "PERSON")
@@ -474,6 +477,9 @@ def find_mentions(sent: Span) -> list[Mention]:
         if tok.ent_type_ in _NAME_LABELS:
             continue  # "Asia-Pacific Economic Cooperation" names an organisation, not an event
         sense = _sense_for(tok)
+        if tok.lemma_.lower() == "strike" and tok.pos_ == "NOUN" and _modifier_words(tok) & _AIR:
+            # "air strikes", "drone strikes" (the bare noun needs "general", "hunger": a labour strike)
+            sense = TriggerSense("strike", "N", "ASSAULT", "aerial", ("military",), 0.85)
         if sense is None or any(m.trigger.i == tok.i for m in out):
             continue
         if sense.pos == "V" and tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i > sent.start \
@@ -498,9 +504,6 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "V":
             actors, recipients = _verb_args(tok, sense)
         else:
-            if tok.lemma_.lower() == "strike" and (_modifier_words(tok) & _AIR):
-                sense = TriggerSense("strike", "N", "ASSAULT", "aerial", ("military",), 0.85)
-                mode = "aerial"
             actors, recipients = _noun_args(tok, sense)
             if tok.lemma_.lower() in _STATE_NOUNS and not _eventive(tok, sense, recipients):
                 continue
