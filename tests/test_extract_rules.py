@@ -540,3 +540,46 @@ def test_a_time_far_up_a_long_chain_still_dates_the_event():
                               "Security Council voted in favor of a resolution toughening sanctions on the DPRK.",
                               published="2017-09-15"), "SANCTION")
     assert events and events[0].date is not None and events[0].date.value == "2017-09"
+
+
+def test_a_place_name_modifying_an_event_is_its_place_not_its_actor():
+    events = _of_type(extract("Boko Haram took the girls from the town of Chibok in Nigeria. Boko Haram abducted many "
+                              "more girls and boys before and since the Chibok kidnapping.", published="2016-10-13"),
+                      "ASSAULT")
+    assert all(a.text != "Chibok" for e in events for a in e.actor)
+
+
+def test_one_countrys_army_and_its_rebels_are_not_merged_into_one_actor():
+    events = _of_type(extract("Boko Haram abducted 276 schoolgirls in Nigeria in 2014. The Nigerian army has been "
+                              "carrying out an offensive against Boko Haram.", published="2016-10-13"), "ASSAULT")
+    assert len(events) == 2
+
+
+@pytest.mark.parametrize(("text", "etype"), [
+    ("Several US lawmakers have spoken out against Netanyahu.", "ACCUSE"),
+    ("Congress is set to vote to override President Obama's veto.", "REJECT"),
+])
+def test_phrasal_and_legislative_verbs(text, etype):
+    assert _of_type(extract(text, published="2016-09-28"), etype)
+
+
+def test_seizing_on_an_opportunity_is_no_seizure():
+    assert not _of_type(extract("Mexico's president may seize on the meeting with Trump as an opportunity.",
+                                published="2016-08-31"), "COERCE")
+
+
+def test_the_possessor_of_an_arrest_or_extradition_undergoes_it():
+    events = _of_type(extract("The prosecution in Turkey argued for Prakash's extradition to Australia.",
+                              published="2018-07-19"), "COOPERATE")
+    assert all("Prakash" not in a.text for e in events for a in e.actor)
+    detention = _of_type(extract("Turkey's two-year-long detention of a US citizen ended.", published="2018-12-25"),
+                         "COERCE")
+    assert detention and _countries(detention[0].actor) == {"TUR"}
+
+
+def test_a_time_naming_another_thing_does_not_date_the_event():
+    events = _of_type(extract("Congress is set to vote to override President Obama's veto of a bill allowing "
+                              "families of those killed in the Sept. 11 attacks to sue Saudi Arabia.",
+                              published="2016-09-28"), "REJECT")
+    override = [e for e in events if e.trigger == "override"]
+    assert override and override[0].date is None

@@ -194,7 +194,10 @@ def _find_date(trigger: Token, sent: Span, anchor: dt.date | None, tense: str | 
                 best = ((False, 0), DateValue(since.value, "after", since.text))
             continue
         if attached.i not in chain_ids:
-            if attached.i not in reporting:
+            # A time that names a thing ("the Sept. 11 attacks", "the 2016 election") dates only that thing.
+            naming = ent.root.dep_ in ("compound", "nmod", "amod") and ent.root.head.pos_ in ("NOUN", "PROPN") \
+                and ent.root.head.ent_type_ not in ("DATE", "TIME")
+            if attached.i not in reporting and not naming:
                 fallback.append((abs(ent.root.i - trigger.i), text))
             continue
         value = resolve_expression(text, anchor, tense=tense)
@@ -223,8 +226,12 @@ class PlaceReader:
         # "the town of Kilis", "the Chibok town": the text says these are places, whatever
         # the tagger took the name for (it often reads a small town as a person).
         self.localities = {span.start: span for span in _locality_names(doc)}
+        # One name, one sense in an article: "the town of Chibok" makes "the Chibok kidnapping" a place too.
+        self.locality_texts: dict[str, Span] = {}
+        for span in self.localities.values():
+            self.locality_texts.setdefault(span.text, span)
         texts = list(dict.fromkeys([e.text for e in doc.ents if e.label_ in _PLACE_LABELS]
-                                   + [s.text for s in self.localities.values()]))
+                                   + list(self.locality_texts)))
         matches = res.gazetteer.resolve_many(texts, context_countries=context, dateline_country=dateline_country)
         self.readings = dict(zip(texts, matches))
 
@@ -234,6 +241,8 @@ class PlaceReader:
         tagged = [e for e in sent.ents if e.label_ in _PLACE_LABELS and not _locates_a_locality(e.root)]
         starts = {e.start for e in tagged}
         extra = [s for i, s in self.localities.items() if sent.start <= i < sent.end and i not in starts]
+        starts |= {s.start for s in extra}
+        extra += [e for e in sent.ents if e.text in self.locality_texts and e.start not in starts]
         return sorted(tagged + extra, key=lambda e: e.start)
 
     def of(self, ent: Span) -> Place | None:
@@ -242,13 +251,29 @@ class PlaceReader:
         else:
             match = self.res.gazetteer.resolve(ent.text, context_countries=self.context)
         if match is None:
-            if ent.start in self.localities:
+            if ent.text in self.locality_texts:
                 # A town the gazetteer lacks: named as the text names it, in the country the phrase
                 # names ("the West Bank village of Nabi Saleh") or else the one the article is about.
-                country = self._region_country(ent) or (self.context[0] if self.context else None)
+                country = self._region_country(self.locality_texts[ent.text]) or (
+                    self.context[0] if self.context else None)
                 return Place(name=ent.text, country=country, text=ent.text) if country else None
             return None
         return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
+                     lat=match.lat, lon=match.lon)
+
+    def named_by(self, tok: Token) -> Place | None:
+        """The place a modifier names, when it names a place and no actor: "the Chibok
+        kidnapping", "the Benghazi attack" (towns), not "the US strikes" (a state)."""
+        doc = tok.doc
+        span = next((e for e in doc.ents if e.start <= tok.i < e.end), None) or doc[tok.i:tok.i + 1]
+        if span.text in self.locality_texts:
+            return self.of(span)
+        if self.res.countries.lookup(span.text) is not None or self.res.kb.match(span.text, None) is not None:
+            return None
+        match = self.readings.get(span.text) or self.res.gazetteer.resolve(span.text, context_countries=self.context)
+        if match is None or match.kind == "country":
+            return None
+        return Place(name=match.name, country=match.country, text=span.text, geonameid=match.geonameid,
                      lat=match.lat, lon=match.lon)
 
     def _region_country(self, name: Span) -> str | None:
@@ -273,12 +298,13 @@ def _locates_a_locality(tok: Token) -> bool:
 
 def _locality_names(doc: Doc) -> Iterator[Span]:
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "NORP") or locality_noun(tok) is None:
+        if tok.pos_ != "PROPN" or tok.ent_type_ in ("DATE", "TIME", "NORP") or locality_noun(tok) is None \
+                or _locates_a_locality(tok):
             continue
         ent = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        if ent is not None and ent.label_ not in _PLACE_LABELS:
+        if ent is not None:
             yield ent
-        elif ent is None:
+        else:
             start = tok.i
             while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound":
                 start -= 1
@@ -514,13 +540,18 @@ class ArticleExtractor:
                 return place
         return None
 
-    def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str]) -> list[Entity]:
+    def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str], *,
+                       speech: bool = True) -> list[Entity]:
         """The political entity named nearest the trigger that is not the actor,
-        for types that are directed at someone ("condemned the test")."""
+        for types that are directed at someone ("condemned the test"). Who reports
+        an act ("..., NPR's correspondent reports") is no party to it unless it is said."""
         best: tuple[int, Entity] | None = None
+        reporters = {c.i for v in sent if v.pos_ == "VERB" and v.lemma_.lower() in REPORTING_VERBS
+                     for c in v.children if c.dep_ == "nsubj"}
         for index, ent in self.coder.sentence_entities(sent):
             key = ent.country or (ent.name or "").lower()
-            if not key or key in actor_keys or self._is_locative(sent.doc[index]) or self._is_outlet(ent):
+            if not key or key in actor_keys or self._is_locative(sent.doc[index]) or self._is_outlet(ent) or (
+                    not speech and index in reporters):
                 continue
             distance = abs(index - trigger.i) + (0 if index > trigger.i else 3)
             if best is None or distance < best[0]:
@@ -579,7 +610,12 @@ class ArticleExtractor:
 
     def _event(self, m: Mention, sent: Span) -> Event | None:
         actors: list[Entity] = []
+        named_place = None
         for tok in m.actors:
+            if m.sense.pos == "N" and tok.head.i == m.trigger.i and tok.dep_ in ("compound", "amod", "nmod"):
+                named_place = self.places.named_by(tok)
+                if named_place is not None:
+                    continue  # "the Chibok kidnapping" happened in Chibok; Chibok did not kidnap
             actors.extend(self.coder.code(tok))
         recipients: list[Entity] = []
         for tok in m.recipients:
@@ -596,7 +632,7 @@ class ArticleExtractor:
             # the recipient is the best guess; such events score lower. A bare
             # noun ("a meeting") with no participant at all is not guessed for:
             # measured, that invents more events than it finds.
-            actors = self._nearest_other(m.trigger, sent, _keys(recipients))
+            actors = self._nearest_other(m.trigger, sent, _keys(recipients), speech=m.sense.type in SPEECH_ACTS)
             actor_keys = _keys(actors)
             guessed_actor = True
         if not actor_keys and m.sense.type == "PROTEST" and self.coder.home:
@@ -662,8 +698,8 @@ class ArticleExtractor:
         if status == "planned" and date is not None and _is_past(date, self.anchor):
             date = None  # the time of the planning ("pressed on Friday to cancel the upcoming summit")
         used = {tok.i for tok in m.actors + m.recipients}
-        place = _find_place(m.trigger, sent, self.places, used,
-                            speech_act=speech, force=m.sense.type in ("MOBILIZE", "ASSAULT")) or self._there(m.trigger)
+        place = named_place or _find_place(m.trigger, sent, self.places, used, speech_act=speech,
+                                           force=m.sense.type in ("MOBILIZE", "ASSAULT")) or self._there(m.trigger)
         confidence = m.sense.weight * (0.9 if recipients else 0.75)
         if any(t.pos_ == "PRON" for t in m.actors):
             confidence *= 0.85
@@ -683,6 +719,10 @@ class ArticleExtractor:
 
 def _names(entities: Sequence[Entity]) -> set[str]:
     return {e.name for e in entities if e.name}
+
+
+def _roles(entities: Sequence[Entity]) -> set[tuple[str | None, str]]:
+    return {(e.country, e.sector) for e in entities if e.sector}
 
 
 def _reactions_share_the_day(events: list[Event]) -> list[Event]:
@@ -796,6 +836,10 @@ def _mergeable(a: Event, b: Event) -> bool:
     names_a, names_b = _names(a.actor), _names(b.actor)
     if names_a and names_b and not names_a & names_b:
         return False
+    sides_a, sides_b = (a.actor + a.recipient, b.actor + b.recipient) if a.type in POOLED else (a.actor, b.actor)
+    roles_a, roles_b = _roles(sides_a), _roles(sides_b)
+    if roles_a and roles_b and not roles_a & roles_b:
+        return False  # one country's army and its rebels are two actors ("the Nigerian army", "Boko Haram")
     if a.type in POOLED:
         ka, kb_ = _keys(a.actor) | _keys(a.recipient), _keys(b.actor) | _keys(b.recipient)
         same = ka == kb_

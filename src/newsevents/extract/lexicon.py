@@ -149,6 +149,7 @@ slam|V|ACCUSE|disapprove|diplomatic|0.8
 blast|V|ACCUSE|disapprove|diplomatic|0.6
 lash out|V|ACCUSE|disapprove|diplomatic|0.85
 hit back|V|ACCUSE|disapprove|diplomatic|0.8
+speak against|V|ACCUSE|disapprove|diplomatic|0.7
 rail|V|ACCUSE|disapprove|diplomatic|0.7
 mock|V|ACCUSE|disapprove|diplomatic|0.8
 oppose|V|ACCUSE|disapprove|diplomatic|0.6
@@ -169,6 +170,7 @@ refuse|V|REJECT||diplomatic|0.8
 refusal|N|REJECT||diplomatic|0.7
 veto|V|REJECT|change|diplomatic|0.85
 veto|N|REJECT|change|diplomatic|0.7
+override|V|REJECT|change|political|0.6
 downplay|V|REJECT||diplomatic|0.7
 rebuff|V|REJECT||diplomatic|0.8
 decline|V|REJECT||diplomatic|0.3
@@ -326,7 +328,12 @@ CAPTURE_VERBS = frozenset({"abduct", "kidnap", "hold", "capture", "seize", "deta
 OTHER_VERB_PARTICLES = {
     "give": frozenset({"up", "in", "away", "back", "out"}),
     "back": frozenset({"down", "off", "away", "out"}),
+    "seize": frozenset({"on", "upon"}),  # "seize on the meeting as an opportunity"
 }
+# Event nouns whose possessor undergoes the act: "Prakash's extradition", "their arrests",
+# "Brunson's release" (while "Russia's invasion" is done by its possessor).
+PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "release", "deportation", "abduction",
+                           "kidnapping", "assassination", "killing", "imprisonment", "execution"})
 # Objects that make a verb no event of its type: "released a video" frees no one.
 NOT_OBJECTS = {
     "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",

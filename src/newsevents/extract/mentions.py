@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from .lexicon import (
     LIGHT_VERBS, LOYALTY, NEEDS_MODIFIER, NOT_OBJECTS, OTHER_VERB_PARTICLES, REPORTING_VERBS, THEME_OBJECT_VERBS,
-    THREAT_WORDS, CAPTURE_VERBS, SHOW_NOUNS, TriggerSense, trigger_table,
+    THREAT_WORDS, CAPTURE_VERBS, SHOW_NOUNS, PATIENT_NOUNS, TriggerSense, trigger_table,
 )
 
 # Prepositions that mark the recipient of each type of nominal or verbal trigger.
@@ -136,7 +136,7 @@ def _sense_for(tok: Token) -> TriggerSense | None:
         return None
     candidates = table.get((tok.lemma_.lower(), pos)) or table.get((tok.lower_, pos)) or ()
     particles = {c.lower_ for c in tok.children if c.dep_ in ("prt", "prep", "advmod")}
-    phrasal = {c.lower_ for c in tok.children if c.dep_ == "prt"}
+    phrasal = {c.lower_ for c in tok.children if c.dep_ == "prt" or (c.dep_ == "prep" and c.i == tok.i + 1)}
     for sense in candidates:
         if sense.particle is not None:
             if sense.particle in particles:
@@ -264,7 +264,10 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
     recipients: list[Token] = []
     for child in tok.children:
         if child.dep_ == "poss":
-            actors.append(child)
+            # ... unless the patient is named with "of": "Turkey's detention of a US citizen".
+            patient = sense.lemma in PATIENT_NOUNS and not any(
+                c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            (recipients if patient else actors).append(child)
         elif child.dep_ in ("compound", "amod", "nmod") and (
             child.ent_type_ in ("GPE", "NORP", "ORG", "PERSON") or child.pos_ == "PROPN"
         ):
