@@ -583,3 +583,10 @@ def test_a_time_naming_another_thing_does_not_date_the_event():
                               published="2016-09-28"), "REJECT")
     override = [e for e in events if e.trigger == "override"]
     assert override and override[0].date is None
+
+
+def test_the_more_precise_place_of_the_same_phrase_wins():
+    events = _of_type(extract("Australia said the Kilis criminal court in Turkey has rejected the request to "
+                              "extradite Neil Prakash to Australia.", published="2018-07-19"), "REJECT")
+    assert events and events[0].place is not None
+    assert (events[0].place.name, events[0].place.country) == ("Kilis", "TUR")

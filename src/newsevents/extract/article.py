@@ -362,8 +362,22 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
     for ent in sorted(fallback, key=lambda e: (e.root.i not in own, abs(e.root.i - trigger.i))):
         place = places.of(ent)
         if place is not None:
-            return place
+            return _narrowed(place, ent, places)
     return None
+
+
+def _narrowed(place: Place, ent: Span, places: PlaceReader) -> Place:
+    """The more precise place the same phrase names: "the Kilis criminal court in Turkey"
+    sits in Kilis, a town of the Turkey it is said to be in."""
+    if places.res.countries.lookup(ent.text) is None:
+        return place
+    holder = _place_root(ent.root).head.head
+    for child in holder.children:
+        if child.dep_ in ("compound", "nmod", "amod") and child.pos_ == "PROPN":
+            inner = places.named_by(child)
+            if inner is not None and inner.country == place.country:
+                return inner
+    return place
 
 
 def _keys(entities: Sequence[Entity]) -> frozenset[str]:
