@@ -590,3 +590,31 @@ def test_the_more_precise_place_of_the_same_phrase_wins():
                               "extradite Neil Prakash to Australia.", published="2018-07-19"), "REJECT")
     assert events and events[0].place is not None
     assert (events[0].place.name, events[0].place.country) == ("Kilis", "TUR")
+
+
+def test_a_statement_restated_with_its_spokesperson_is_one_event_with_both():
+    events = _of_type(extract("BEIJING -- China on Friday said it opposes the missile launches by North Korea. "
+                              "\"China opposes North Korea's ballistic missile launches,\" Foreign Ministry "
+                              "spokeswoman Hua Chunying said on Friday.", published="2017-09-15"), "ACCUSE")
+    assert len(events) == 1
+    assert "Hua Chunying" in {a.name for a in events[0].actor}
+
+
+def test_two_speakers_of_one_side_on_one_day_stay_two_statements():
+    events = _of_type(extract("South Korea's president on Tuesday welcomed Kim Jong Un's offer. "
+                              "Seoul's unification ministry on Tuesday welcomed North Korea's offer too.",
+                              published="2018-01-03"), "SUPPORT")
+    assert len(events) == 2
+
+
+def test_us_in_capitals_is_the_country_not_the_pronoun():
+    events = _of_type(extract("The US decision to reimpose sanctions on Iran angered Baghdad.", published="2019-02-04"),
+                      "SANCTION")
+    assert events and _countries(events[0].actor) == {"USA"}
+
+
+def test_a_measure_decided_is_in_force_and_a_participle_tells_a_done_act():
+    events = extract("The US decision to reimpose sanctions lifted under former president Barack Obama has left "
+                     "Baghdad caught between Washington and Iran.", published="2019-02-04")
+    assert [e.status for e in _of_type(events, "SANCTION")] == ["occurred"]
+    assert [e.status for e in _of_type(events, "CONCEDE")] == ["occurred"]

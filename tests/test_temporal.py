@@ -142,3 +142,19 @@ def test_two_weekdays(text: str, anchor: dt.date, tense: str | None, value: str)
 ])
 def test_a_weekday_in_local_time_may_be_the_day_after_publication(text: str, value: str) -> None:
     assert resolve_expression(text, dt.date(2017, 9, 14), tense="past").value == value
+
+
+def test_over_the_past_week_is_the_seven_days_before_publication_and_the_past_week_its_iso_week() -> None:
+    anchor = dt.date(2017, 9, 14)
+    assert resolve_expression("Over the past week", anchor).value == "2017-09-07/2017-09-14"
+    assert resolve_expression("the past week", anchor).value == "2017-W37"
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("Saturday, Dec. 31, 2017", "2017-12-30"),  # Dec. 31, 2017 was a Sunday: the nearer Saturday
+    ("Saturday, Dec. 30, 2017", "2017-12-30"),
+    ("Thursday, Dec. 28, 2017", "2017-12-28"),
+])
+def test_a_weekday_printed_with_a_date_it_misses_moves_the_date_to_the_nearest_such_day(text: str,
+                                                                                      value: str) -> None:
+    assert resolve_expression(text, dt.date(2017, 12, 30), tense="past").value == value

@@ -19,7 +19,7 @@ from ..records import Span as TextSpan
 from ..store.dates import date_interval
 from .attribution import claims_for
 from .entities import EntityCoder, locality_noun
-from .lexicon import LOCALITY_NOUNS, REPORTING_VERBS
+from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import WEEKDAYS, resolve_expression
@@ -633,6 +633,8 @@ class ArticleExtractor:
             actors.extend(self.coder.code(tok))
         recipients: list[Entity] = []
         for tok in m.recipients:
+            if tok.lemma_.lower() in NOT_PARTIES:
+                continue  # "launches against UN resolutions" defy the resolutions; they do not target the UN
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
         guessed_actor = False
@@ -733,6 +735,17 @@ class ArticleExtractor:
 
 def _names(entities: Sequence[Entity]) -> set[str]:
     return {e.name for e in entities if e.name}
+
+
+_VOICES = ("spokesman", "spokeswoman", "spokesperson", "press secretary", "spokespeople")
+
+
+def _same_voice(a: Sequence[Entity], b: Sequence[Entity]) -> bool:
+    """The same speaker: the same named people, give or take the spokesperson who
+    voices a state ("China opposes ..." and "..., spokeswoman Hua Chunying said")."""
+    def principals(entities: Sequence[Entity]) -> set[str]:
+        return {e.name for e in entities if e.name and not any(v in e.text.lower() for v in _VOICES)}
+    return principals(a) == principals(b)
 
 
 def _roles(entities: Sequence[Entity]) -> set[tuple[str | None, str]]:
@@ -864,7 +877,12 @@ def _mergeable(a: Event, b: Event) -> bool:
     if a.date and b.date and a.date.value != b.date.value:
         return False
     if a.type in SPEECH_ACTS:
-        return a.evidence == b.evidence
+        # Statements merge within a sentence, or when the article restates the same
+        # statement of the same day ("China said on Friday it opposes the launches" ...
+        # "'China opposes ...,' spokeswoman Hua Chunying said").
+        same_day = a.date is not None and b.date is not None and len(a.date.value) == 10 \
+            and a.date.value == b.date.value
+        return a.evidence == b.evidence or (same_day and _same_voice(a.actor, b.actor))
     return True
 
 
@@ -872,8 +890,12 @@ def _merge(a: Event, b: Event) -> Event:
     if b.confidence > a.confidence:
         a, b = b, a  # the better-grounded mention supplies the participants and trigger
     attribution = tuple(dict.fromkeys(a.attribution + b.attribution))
+    # The spokesperson named in one mention speaks in the merged one too.
+    named = {e.name for e in a.actor if e.name}
+    voices = tuple(e for e in b.actor if e.name and e.name not in named and e.country in {x.country for x in a.actor})
     return replace(
         a,
+        actor=a.actor + voices if a.type in SPEECH_ACTS else a.actor,
         recipient=a.recipient or b.recipient,
         attribution=attribution,
         sourcing=_merged_sourcing(a, b, attribution),

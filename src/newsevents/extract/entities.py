@@ -294,8 +294,8 @@ class EntityCoder:
     # -- internals --------------------------------------------------------
     def _code_one(self, tok: Token) -> Entity | list[Entity] | None:
         lower = tok.lower_
-        if tok.pos_ == "PRON" or lower in _PERSONAL or lower in _GROUP or lower in _THING:
-            return self._pronoun(lower, tok)
+        if tok.pos_ == "PRON" or (lower in _PERSONAL or lower in _GROUP or lower in _THING) and not tok.text.isupper():
+            return self._pronoun(lower, tok)  # ("US" is the country, not "us")
         if locality_noun(tok) is not None:
             return None  # "the village of Nabi Saleh" is a place, whoever the tagger took it for
         span = _clip_mention(tok)

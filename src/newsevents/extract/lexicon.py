@@ -316,6 +316,9 @@ NEEDS_MODIFIER = {
 # recipient in the object ("summoned the ambassador" does, so it is not here).
 THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer", "throw"})
 
+# Nouns that name rules and texts, not parties: an act "against UN resolutions" defies them.
+NOT_PARTIES = frozenset({"resolution", "law", "rule", "regulation", "treaty", "charter", "norm", "principle",
+                         "convention", "constitution", "ruling", "order", "decision"})
 # Nouns that say the name beside them is a locality ("the town of Kilis", "the Chibok town").
 LOCALITY_NOUNS = frozenset({"town", "village", "city", "district", "province", "region", "county", "camp",
                             "governorate", "municipality", "hamlet", "suburb", "neighbourhood", "neighborhood"})

@@ -52,6 +52,8 @@ _ADJUNCT_PREPS = frozenset({"after", "before", "since", "during", "amid", "despi
 # Measures that take effect when announced: "announced sanctions" imposed them.
 ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
 ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
+# A measure decided is in force: "the US decision to reimpose sanctions" reimposed them.
+_DECIDE = frozenset({"decide", "decision"})
 # Acts of force are confirmed once done ("confirmed another missile test"); a
 # confirmed meeting or visit is still to come.
 _DONE_WHEN_CONFIRMED = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "PROTEST"})
@@ -128,6 +130,8 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         cue = _aux_cue(trigger)
         if cue is not None:
             return cue
+        if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+            return Modality("occurred")  # "sanctions lifted under Obama", "troops deployed in Syria": done
         if trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children):
             # A purpose ("offered talks on Jan. 9 to discuss the Games") is aimed at, not told as done.
@@ -142,7 +146,8 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         asserted = asserted or (tok is not trigger and tok.dep_ in ("acl", "ccomp", "relcl", "advcl")
                                 and _asserts_past(tok))
         situating = tok.dep_ == "prep" and tok.lower_ in _ADJUNCT_PREPS
-        announced = lemma in ANNOUNCE and etype in ANNOUNCED_TAKE_EFFECT and tok.dep_ in ("dobj", "pobj", "prep")
+        announced = (lemma in ANNOUNCE and tok.dep_ in ("dobj", "pobj", "prep") or lemma in _DECIDE
+                     and tok.dep_ in ("acl", "xcomp")) and etype in ANNOUNCED_TAKE_EFFECT
         if lemma in REPORTING_VERBS and tok.dep_ in ("ccomp", "conj", "advcl", "parataxis"):
             break
         if tok.dep_ in ("nsubj", "nsubjpass") and head.pos_ in ("VERB", "AUX"):

@@ -29,7 +29,8 @@ Choices made where the brief left them open:
   years") -> the interval ending on the anchor (28 days, 7 days, 3 months,
   3 years back), mod `approx`.
 - "the past week" -> the ISO week of publication (our gold's convention),
-  not the previous calendar week the recogniser returns.
+  not the previous calendar week the recogniser returns; "over the past
+  week" (a span up to now) -> the seven days before publication.
 - A time of day alone ("10 a.m.") carries no date: None, never the anchor.
 - Two weekdays ("last Wednesday and Thursday") are one interval, first to
   last day; "last"/"next" skip the publication day itself.
@@ -57,6 +58,7 @@ _MOD_MAP = {
 }
 
 _DASH_BREAK = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*(?=\D)")
+_OVER_PAST_WEEK = re.compile(r"^over\s+the\s+(?:past|last)\s+(?:seven\s+days|week)$", re.I)
 _LEADING_PREP = re.compile(r"^(?:on|in|at|during|over|of|from|within)\s+", re.I)
 
 # Modifier prefixes the recogniser drops ("mid-2018" -> 2018, "late 2018" ->
@@ -94,6 +96,7 @@ _LAST_NEXT_MONTH = re.compile(
     r"^(?P<dir>last|next|this\s+past|this\s+coming)\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)"
     r"[a-z]*\.?$", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_LEADING_WEEKDAY = re.compile(r"^(" + "|".join(WEEKDAYS) + r"),?\s+\S", re.I)
 _WEEKDAY_SPAN = re.compile(
     r"^(?P<dir>last|next|this\s+past|this\s+coming)?\s*(?P<a>" + "|".join(WEEKDAYS) + r")\s+"
     r"(?:and|through|to|until|till|-)\s+(?P<b>" + "|".join(WEEKDAYS) + r")$", re.I)
@@ -136,6 +139,10 @@ def resolve_expression(text: str, anchor: Date | None, *, tense: str | None = No
 @functools.lru_cache(maxsize=8192)
 def _resolve_cached(text: str, anchor: Date | None, tense: str | None) -> DateValue | None:
     core = _DASH_BREAK.split(" ".join(text.split()), maxsplit=1)[0]
+    if anchor is not None and _OVER_PAST_WEEK.match(core):
+        # "over the past week": the span of the seven days up to publication, like "over the
+        # past month"; the bare "the past week" keeps the ISO week (see _own_rules).
+        return DateValue(f"{(anchor - dt.timedelta(days=7)).isoformat()}/{anchor.isoformat()}", None, text)
     core = _LEADING_PREP.sub("", core).strip(" ,.;:")
     if not core:
         return None
@@ -148,7 +155,17 @@ def _resolve_cached(text: str, anchor: Date | None, tense: str | None) -> DateVa
     if resolved is None:
         return None
     value, mod = resolved
+    weekday = _LEADING_WEEKDAY.match(core)
+    if weekday and len(value) == 10:
+        value = _on_weekday(Date.fromisoformat(value), WEEKDAYS.index(weekday[1].lower()) + 1).isoformat()
     return DateValue(value=value, mod=mod, text=text)
+
+
+def _on_weekday(day: Date, isoday: int) -> Date:
+    """A date printed with a weekday it does not fall on ("Saturday, Dec. 31, 2017", a
+    Sunday): one of the two is a slip; the weekday nearest the date is the likelier day."""
+    delta = (isoday - day.isoweekday()) % 7
+    return day + dt.timedelta(days=delta if delta <= 3 else delta - 7)
 
 
 def _own_rules(core: str, anchor: Date | None, tense: str | None) -> tuple[str, str | None] | None:

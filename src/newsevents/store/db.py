@@ -20,6 +20,7 @@ from .query import Filters, count_sql, events_sql
 from .result import EventResult, SqlResult
 from .rows import BatchRows
 
+_LOOKUP_CHUNK = 1024  # ids per index lookup in `present`
 _TABLES = ("articles", "events", "participants", "attributions", "places", "errors")
 
 
@@ -50,23 +51,27 @@ class EventStore:
 
     def present(self, content_ids: Iterable[str], *, wait: float | None = None) -> set[str]:
         """Which of these content ids are already stored."""
-        import pyarrow as pa
-
-        ids = pa.table({"content_id": pa.array(list(content_ids), pa.string())})
-        if ids.num_rows == 0:
+        ids = list(dict.fromkeys(content_ids))
+        if not ids:
             return set()
+        found: set[str] = set()
         with self._write_connection(wait) as con:
-            con.register("probe", ids)
-            rows = con.execute(
-                "SELECT a.content_id FROM articles a SEMI JOIN probe ON a.content_id = probe.content_id"
-            ).fetchall()
-        return {r[0] for r in rows}
+            # Looked up in the unique index on content_id, a few paths per id. A join would
+            # scan every stored id instead: memory that grows with the store. DuckDB uses the
+            # index for up to 2,048 values (index_scan_max_count), hence the chunks.
+            for i in range(0, len(ids), _LOOKUP_CHUNK):
+                rows = con.execute("SELECT content_id FROM articles WHERE content_id = ANY(?)",
+                                   [ids[i:i + _LOOKUP_CHUNK]]).fetchall()
+                found.update(r[0] for r in rows)
+        return found
 
     def write(self, rows: BatchRows, *, wait: float | None = None) -> WriteResult:
         """Insert one batch in one transaction; articles already stored are left as they are."""
         if self.read_only:
             raise StoreError("the event database was opened read-only; open it with read_only=False to write",
                              source=str(self.path))
+        import pyarrow as pa
+
         tables = rows.tables()
         with self._write_connection(wait) as con:
             for name, table in tables.items():
@@ -74,17 +79,16 @@ class EventStore:
             con.execute("BEGIN TRANSACTION")
             try:
                 # Articles new to the store (first copy if the batch repeats one); everything
-                # else in the batch hangs off them.
-                con.execute("""
-                    CREATE TEMP TABLE fresh AS
-                    SELECT DISTINCT n.content_id FROM new_articles n
-                    ANTI JOIN articles a ON a.content_id = n.content_id
-                """)
-                con.execute("""
-                    INSERT INTO articles SELECT n.* FROM new_articles n SEMI JOIN fresh f ON f.content_id = n.content_id
-                    QUALIFY row_number() OVER (PARTITION BY n.content_id) = 1
-                """)
-                n_articles = con.execute("SELECT count(*) FROM fresh").fetchone()[0]
+                # else in the batch hangs off them. The unique index on content_id decides
+                # what is new, so a batch touches only its own keys: an anti join with the
+                # articles table would scan every stored id (memory growing with the store).
+                inserted = con.execute("""
+                    INSERT OR IGNORE INTO articles
+                    SELECT * FROM new_articles QUALIFY row_number() OVER (PARTITION BY content_id) = 1
+                    RETURNING content_id
+                """).fetchall()
+                n_articles = len(inserted)
+                con.register("fresh", pa.table({"content_id": pa.array([r[0] for r in inserted], pa.string())}))
                 con.execute("""
                     CREATE TEMP TABLE fresh_events AS
                     SELECT DISTINCT n.event_id FROM new_events n SEMI JOIN fresh f ON f.content_id = n.content_id
@@ -106,7 +110,6 @@ class EventStore:
                     QUALIFY row_number() OVER (PARTITION BY n.error_id) = 1
                 """)
                 n_errors = con.execute("SELECT count(*) FROM errors").fetchone()[0] - before
-                con.execute("DROP TABLE fresh")
                 con.execute("DROP TABLE fresh_events")
                 con.execute("COMMIT")
             except Exception:
