@@ -618,3 +618,9 @@ def test_a_measure_decided_is_in_force_and_a_participle_tells_a_done_act():
                      "Baghdad caught between Washington and Iran.", published="2019-02-04")
     assert [e.status for e in _of_type(events, "SANCTION")] == ["occurred"]
     assert [e.status for e in _of_type(events, "CONCEDE")] == ["occurred"]
+
+
+def test_a_participle_describing_an_event_noun_is_no_event_of_its_own():
+    events = extract("Kurdish officials in Syria said they had engaged in promising negotiations to hand over "
+                     "11 British citizens.", published="2018-10-06")
+    assert not _of_type(events, "AGREE")

@@ -65,6 +65,8 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_AGENT_NOUNS = frozenset({"force", "troop", "soldier", "fighter", "militant", "unit", "army", "group", "side",
+                          "party", "country", "nation", "state"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
 _NAME_LABELS = frozenset({"ORG", "EVENT", "LAW", "WORK_OF_ART", "FAC", "GPE", "NORP", "PERSON", "PRODUCT"})
 
@@ -488,6 +490,11 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "V" and tok.tag_ == "VBN" and tok.dep_ in ("amod", "compound") and tok.i > sent.start \
                 and tok.nbor(-1).text == "-":
             continue  # "US-backed forces", "Iran-allied militias": a standing relation, not an event
+        if sense.pos == "V" and tok.tag_ == "VBG" and tok.dep_ == "amod" and (
+                _sense_for(tok.head) is not None or tok.head.lemma_.lower() in _AGENT_NOUNS):
+            # "promising negotiations", "the attacking forces": a quality of an event or of those who
+            # act, not an act ("hacking party emails" is one: its noun is what is hacked).
+            continue
         mode = sense.mode
         if sense.pos == "V" and any(c.dep_ == "dobj" and c.lemma_.lower() in NOT_OBJECTS.get(sense.lemma, ())
                                     for c in tok.children):
