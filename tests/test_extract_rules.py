@@ -624,3 +624,22 @@ def test_a_participle_describing_an_event_noun_is_no_event_of_its_own():
     events = extract("Kurdish officials in Syria said they had engaged in promising negotiations to hand over "
                      "11 British citizens.", published="2018-10-06")
     assert not _of_type(events, "AGREE")
+
+
+def test_under_pressure_from_someone_is_their_request_of_the_subject():
+    events = _of_type(extract("US defence secretary James Mattis was under pressure from the White House to use "
+                              "the strikes.", published="2018-04-14"), "REQUEST")
+    assert events and [a.text for a in events[0].actor] == ["the White House"]
+    assert "Mattis" in events[0].recipient[0].text
+    # With no "from", who exerts the pressure is unsaid: no party is guessed.
+    assert not extract("Mattis was under pressure to use the strikes, officials in Iraq said.",
+                       published="2018-04-14")
+
+
+def test_a_name_right_before_which_is_its_antecedent_and_a_threatened_offensive_no_event():
+    events = extract("US troops have acted as a buffer between Kurdish militias and neighbouring Turkey – which "
+                     "has threatened a full-scale military offensive to dismantle Kurdish groups.",
+                     published="2019-02-04")
+    threats = _of_type(events, "THREATEN")
+    assert threats and _countries(threats[0].actor) == {"TUR"}
+    assert not _of_type(events, "ASSAULT")

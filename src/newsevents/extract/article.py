@@ -641,8 +641,9 @@ class ArticleExtractor:
         # "dozens were killed", "families of those killed": a passive or a bare participle.
         passive = m.sense.pos == "V" and (any(c.dep_ == "auxpass" for c in m.trigger.children)
                                           or (m.trigger.tag_ == "VBN" and m.trigger.dep_ == "acl"))
+        undergone = m.trigger.dep_ == "pobj" and m.trigger.head.lower_ == "under"  # "under threat": by whom, unsaid
         if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients) and not (
-                passive and m.sense.type == "ASSAULT"):
+                passive and m.sense.type == "ASSAULT") and not undergone:
             # ("dozens were killed" names no killer: not guessed from the sentence's other names.)
             # No syntactic actor: the nearest named political entity that is not
             # the recipient is the best guess; such events score lower. A bare

@@ -159,7 +159,16 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     # A mis-parsed dateline can add a second subject: the one nearest the verb wins.
     subj = max(subjects, key=lambda c: (c.i < verb.i, -abs(verb.i - c.i))) if subjects else None
     if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl" and verb.head.pos_ in ("NOUN", "PROPN"):
-        return verb.head, subj.dep_ == "nsubjpass"  # "a vessel that transferred oil": the vessel
+        # "a vessel that transferred oil": the vessel; but a name right before the pronoun is its
+        # antecedent wherever the parser hung the clause ("a buffer between militias and Turkey –
+        # which has threatened an offensive": Turkey threatened).
+        before = subj.i - 1
+        while before > verb.sent.start and subj.doc[before].is_punct:
+            before -= 1
+        named = subj.doc[before]
+        if named.i != verb.head.i and named.pos_ == "PROPN" and named.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+            return named, subj.dep_ == "nsubjpass"
+        return verb.head, subj.dep_ == "nsubjpass"
     if subj is not None:
         return subj, subj.dep_ == "nsubjpass"
     if depth > 3:
@@ -283,8 +292,8 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
                 continue
             if low == "between" or (low == "among"):
                 actors.append(obj)
-            elif low == "by":
-                actors.append(obj)
+            elif low == "by" or (low == "from" and sense.type in ("REQUEST", "THREATEN", "ASSAULT", "SANCTION")):
+                actors.append(obj)  # "pressure from the White House", "fire from a tank"
             elif low == "of" and sense.type in ("RETREAT",) and sense.mode in ("withdraw", "resign"):
                 actors.append(obj)  # "the resignation of Jim Mattis": Mattis resigns
             elif low in _RECIPIENT_PREPS.get(sense.type, ()):
@@ -318,6 +327,11 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
         dative = _child(head, "dative")
         if dative is not None:
             recipients.append(dative)
+    elif tok.dep_ == "pobj" and head.lower_ == "under" and head.head.pos_ in ("VERB", "AUX"):
+        # "Mattis was under pressure from the White House", "came under fire": the subject undergoes it.
+        subj, _ = _subject(head.head)
+        if subj is not None:
+            recipients.append(subj)
     elif tok.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX") and not actors:
         # "engaged in talks", "is in negotiations with", "angered them after a visit"
         subj, passive = _subject(head.head)
@@ -503,6 +517,9 @@ def find_mentions(sent: Span) -> list[Mention]:
                 c.dep_ == "prep" and c.lower_ == "of" and (obj := _pobj(c)) is not None and not obj.like_num
                 and not any(g.dep_ == "nummod" for g in obj.children) for c in tok.children):
             continue  # "a demonstration of condemnation" is a display ("of 5,000 people" is a crowd)
+        if sense.pos == "N" and tok.dep_ == "dobj" and (head := _sense_for(tok.head)) is not None \
+                and head.type == "THREATEN" and head.pos == "V":
+            continue  # "threatened a military offensive": the threat is the event; the offensive is its content
         if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             continue  # "was asked about the claims": a question, not a request
         if sense.pos == "V" and tok.lemma_.lower() in LIGHT_VERBS and any(
