@@ -643,3 +643,9 @@ def test_a_name_right_before_which_is_its_antecedent_and_a_threatened_offensive_
     threats = _of_type(events, "THREATEN")
     assert threats and _countries(threats[0].actor) == {"TUR"}
     assert not _of_type(events, "ASSAULT")
+
+
+def test_blasting_ones_way_in_is_no_criticism_but_fighting_ones_way_in_is_fighting():
+    assert not _of_type(extract("The Russian army blasted its way into the Ukrainian town.", published="2017-10-03"),
+                        "ACCUSE")
+    assert _of_type(extract("Iraqi troops fought their way into Mosul on Friday.", published="2017-10-03"), "ASSAULT")
