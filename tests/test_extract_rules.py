@@ -649,3 +649,16 @@ def test_blasting_ones_way_in_is_no_criticism_but_fighting_ones_way_in_is_fighti
     assert not _of_type(extract("The Russian army blasted its way into the Ukrainian town.", published="2017-10-03"),
                         "ACCUSE")
     assert _of_type(extract("Iraqi troops fought their way into Mosul on Friday.", published="2017-10-03"), "ASSAULT")
+
+
+def test_what_a_thing_should_do_is_a_forecast_not_a_request():
+    assert not _of_type(extract("Royal Bank chairman Allan Taylor said lower non-interest expenses should lead to "
+                                "improved results.", published="1987-03-03"), "REQUEST")
+
+
+def test_an_unknown_persons_country_is_that_of_whose_adviser_she_is():
+    events = _of_type(extract("\"The invitation was destructive,\" said Jane Doakes, President Barack Obama's national "
+                              "security adviser, criticising Israel's prime minister.", published="2015-02-25"),
+                      "ACCUSE")
+    adviser = [a for e in events for a in e.actor if "Doakes" in a.text]
+    assert adviser and adviser[0].country == "USA"

@@ -324,3 +324,15 @@ def test_the_match_memo_stays_bounded_on_a_long_run(kb):
     for i in range(20_000):
         kb.match(f"the people of town number {i}")
     assert kb._match_cached.cache_info().currsize <= 8192
+
+
+@pytest.mark.parametrize(("text", "name"), [
+    ("Allan Taylor", None),  # a bank chairman, not Liberia's Charles Taylor
+    ("Mary Kerry", None),
+    ("Taylor", "Charles Taylor"),  # the bare surname still reads as the office holder the KB knows
+    ("Mr Kerry", "John Kerry"),  # an honorific is no first name
+    ("Secretary Kerry", "John Kerry"),
+])
+def test_a_different_first_name_is_a_different_person(kb, text, name):
+    match = kb.match(text, D(2017, 3, 3))
+    assert (match.name if match else None) == name

@@ -663,6 +663,8 @@ class ArticleExtractor:
         if m.sense.type in POOLED and _keys(recipients) <= actor_keys:
             recipients = []
         guessed_recipient = from_article = False
+        if m.sense.lemma == SPOKEN and m.recipients and not _keys(recipients):
+            return None  # "lower costs should lead to better results": a forecast, not a demand of anyone
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
             recipients = self._nearest_other(m.trigger, sent, actor_keys)
             if not recipients and m.sense.type != "REJECT":

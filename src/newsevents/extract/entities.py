@@ -396,7 +396,14 @@ class EntityCoder:
         for child in tok.children:
             if child.dep_ == "appos":
                 words.extend(child.subtree)
-        return self._country_and_sector(words)
+        country, sector = self._country_and_sector(words)
+        if country is None:
+            # "Susan Rice, President Barack Obama's national security adviser": whose adviser she is.
+            for owner in (t for t in words if t.dep_ == "poss" and t.ent_type_ in ("PERSON", "ORG")):
+                match = self.kb.match(_clip_mention(owner).text, self.on)
+                if match is not None and match.country and match.kind in ("person", "state", "metonym"):
+                    return match.country, sector
+        return country, sector
 
     def _country_and_sector(self, words: list[Token]) -> tuple[str | None, str | None]:
         country = sector = seat_sector = None

@@ -384,12 +384,21 @@ class ActorKB:
             if not tail[:1].isupper():
                 continue
             head = tokens[: n - k]
+            if head and self._given_name(head[-1]):
+                continue  # "Allan Taylor" is not Charles Taylor, "Mary Kerry" not John Kerry
             title_sector, office, country, former = self._read_title(head)
             person = self._resolve_person(tail, on, office, country)
             if person is None:
                 continue
             return self._person_match(person, on, title_sector, country, former=former)
         return None
+
+    def _given_name(self, word: str) -> bool:
+        """A capitalised word before a surname that is no title, role, state or particle: a first name."""
+        if not word[:1].isupper() or word.isupper() or word.endswith(".") or fold(word) in _PARTICLES \
+                or fold(word) in _HONORIFICS or fold(word) in _FILLER:
+            return False
+        return self._read_title([word]) == (None, None, None, False) and self.role_sector(word.lower()) is None
 
     def _read_title(self, head: list[str]) -> tuple[str | None, str | None, str | None, bool]:
         """Sector, office, country and 'former' read off the words before a name."""
