@@ -662,3 +662,11 @@ def test_an_unknown_persons_country_is_that_of_whose_adviser_she_is():
                       "ACCUSE")
     adviser = [a for e in events for a in e.actor if "Doakes" in a.text]
     assert adviser and adviser[0].country == "USA"
+
+
+def test_providing_details_is_no_aid_and_acting_without_something_negates_it():
+    assert not _of_type(extract("The Brazilian minister said Brazil would act, without providing further details.",
+                                published="2016-11-13"), "AID")
+    events = _of_type(extract("Russia withdrew its troops from the border without consulting Ukraine.",
+                              published="2016-11-13"), "CONSULT")
+    assert events and events[0].status == "negated"

@@ -339,6 +339,8 @@ PATIENT_NOUNS = frozenset({"arrest", "detention", "extradition", "release", "dep
                            "kidnapping", "assassination", "killing", "imprisonment", "execution"})
 # Objects that make a verb no event of its type: "released a video" frees no one.
 NOT_OBJECTS = {
+    "provide": frozenset({"detail", "details", "information", "evidence", "update", "updates", "comment",
+                          "explanation", "figure", "figures", "data", "answer", "answers", "proof", "context"}),
     "release": frozenset({"video", "statement", "report", "footage", "image", "images", "photo", "photos",
                           "picture", "pictures", "detail", "details", "information", "data", "figure",
                           "figures", "document", "documents", "recording", "audio", "tape", "list",

@@ -130,6 +130,8 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         cue = _aux_cue(trigger)
         if cue is not None:
             return cue
+        if trigger.dep_ == "pcomp" and trigger.head.lower_ == "without":
+            return Modality("negated", "without")  # "left without providing details"
         if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
             return Modality("occurred")  # "sanctions lifted under Obama", "troops deployed in Syria": done
         if trigger.dep_ == "advcl" and trigger.tag_ == "VB" and any(
