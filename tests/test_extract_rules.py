@@ -670,3 +670,16 @@ def test_providing_details_is_no_aid_and_acting_without_something_negates_it():
     events = _of_type(extract("Russia withdrew its troops from the border without consulting Ukraine.",
                               published="2016-11-13"), "CONSULT")
     assert events and events[0].status == "negated"
+
+
+def test_who_gives_approval_records_crimes_or_predicts_for_others_is_read_right():
+    approval = _of_type(extract("Boehner did not seek approval from the White House before sending the invitation.",
+                                published="2015-02-25"), "SUPPORT")
+    assert all(a.text == "the White House" for e in approval for a in e.actor)
+    seek = _of_type(extract("Boehner did not seek approval from the White House before sending the invitation.",
+                            published="2015-02-25"), "REQUEST")
+    assert seek and [r.text for r in seek[0].recipient] == ["the White House"]
+    assert not _of_type(extract("Last year, Berlin police recorded 14 sexual assaults at the event.",
+                                published="2017-12-30"), "ASSAULT")
+    assert not _of_type(extract("Mexico's former president Vicente Fox railed against Trump, promising that Mexico "
+                                "would never pay for the wall.", published="2016-08-31"), "AGREE")

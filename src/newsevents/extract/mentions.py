@@ -52,6 +52,8 @@ _NON_AGENTIVE = REPORTING_VERBS | frozenset({
     "question", "doubt", "investigate", "acknowledge",
     # Nor is obtaining it from someone else: "secured the release of 21 schoolgirls".
     "secure", "obtain", "win", "broker",
+    # Nor counting or prosecuting it: "police recorded 14 sexual assaults".
+    "record", "count", "register", "document", "prosecute", "punish", "track",
 })
 # Nominal triggers that also name standing states of affairs ("U.N. sanctions",
 # "sanctions and pressure will not work"): an event only when something is done
@@ -225,6 +227,16 @@ def _agent(verb: Token) -> Token | None:
     return _pobj(agent) if agent is not None else None
 
 
+def _promises_of_others(verb: Token) -> bool:
+    """A promise whose that-clause has another subject than the promiser commits no one to act."""
+    clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
+    if clause is None:
+        return False
+    inner = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    outer, _ = _subject(verb)
+    return inner is not None and inner.pos_ != "PRON" and (outer is None or inner.lower_ != outer.lower_)
+
+
 def _captor(captives: Token) -> Token | None:
     """Who held the captives, when their description says it: "21 of the
     schoolgirls abducted by Boko Haram have been released" were released by Boko Haram."""
@@ -255,6 +267,11 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
         {obj.lower_, obj.lemma_.lower()} & NEEDS_MODIFIER.get((sense.lemma, "V"), frozenset()))
     if obj is not None and not theme:
         recipients.append(obj)
+    if obj is not None and sense.type == "REQUEST":
+        # "sought approval from the White House", "asked help from the UN": asked of the "from" party.
+        asked = next((_pobj(c) for c in obj.children if c.dep_ == "prep" and c.lower_ == "from"), None)
+        if asked is not None:
+            recipients = [r for r in recipients if r.i != obj.i] + [asked]
     preps = _RECIPIENT_PREPS.get(sense.type, ())
     if sense.mode == "release":
         preps = ("of",)  # "freed from Turkish custody": custody is where, not whom
@@ -292,8 +309,9 @@ def _noun_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
                 continue
             if low == "between" or (low == "among"):
                 actors.append(obj)
-            elif low == "by" or (low == "from" and sense.type in ("REQUEST", "THREATEN", "ASSAULT", "SANCTION")):
-                actors.append(obj)  # "pressure from the White House", "fire from a tank"
+            elif low == "by" or (low == "from" and sense.type in ("REQUEST", "THREATEN", "ASSAULT", "SANCTION",
+                                                                 "SUPPORT", "AID", "COOPERATE")):
+                actors.append(obj)  # "pressure from the White House", "fire from a tank", "approval from the UN"
             elif low == "of" and sense.type in ("RETREAT",) and sense.mode in ("withdraw", "resign"):
                 actors.append(obj)  # "the resignation of Jim Mattis": Mattis resigns
             elif low in _RECIPIENT_PREPS.get(sense.type, ()):
@@ -524,6 +542,8 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "N" and tok.dep_ == "dobj" and (head := _sense_for(tok.head)) is not None \
                 and head.type == "THREATEN" and head.pos == "V":
             continue  # "threatened a military offensive": the threat is the event; the offensive is its content
+        if sense.type == "AGREE" and sense.pos == "V" and _promises_of_others(tok):
+            continue  # "Fox railed against Trump, promising that Mexico would never pay": a prediction
         if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             continue  # "was asked about the claims": a question, not a request
         if sense.pos == "V" and tok.lemma_.lower() in LIGHT_VERBS and any(
