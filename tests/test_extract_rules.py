@@ -683,3 +683,15 @@ def test_who_gives_approval_records_crimes_or_predicts_for_others_is_read_right(
                                 published="2017-12-30"), "ASSAULT")
     assert not _of_type(extract("Mexico's former president Vicente Fox railed against Trump, promising that Mexico "
                                 "would never pay for the wall.", published="2016-08-31"), "AGREE")
+
+
+def test_accused_of_hacking_emails_the_accused_hack_and_emails_are_no_party():
+    events = _of_type(extract("The DOJ said 12 Russian intelligence officers are accused of hacking emails from the "
+                              "Hillary Clinton campaign.", published="2018-07-13"), "COERCE")
+    assert events and _countries(events[0].actor) == {"RUS"}
+    assert [r.name for r in events[0].recipient] == ["Hillary Clinton"]
+
+
+def test_answering_allegations_is_not_making_them():
+    assert not _of_type(extract("The White House downplayed the latest allegations against Russia.",
+                                published="2018-07-13"), "ACCUSE")

@@ -20,7 +20,7 @@ from ..store.dates import date_interval
 from .attribution import claims_for
 from .entities import EntityCoder, locality_noun
 from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
-from .mentions import SPOKEN, Mention, find_mentions
+from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import WEEKDAYS, resolve_expression
 
@@ -633,8 +633,10 @@ class ArticleExtractor:
             actors.extend(self.coder.code(tok))
         recipients: list[Entity] = []
         for tok in m.recipients:
-            if tok.lemma_.lower() in NOT_PARTIES:
-                continue  # "launches against UN resolutions" defy the resolutions; they do not target the UN
+            if tok.lemma_.lower() in NOT_PARTIES or tok.ent_type_ == "FAC":
+                # "launches against UN resolutions" defy the resolutions; they do not target the UN;
+                # a station or building closed by protests is where they happened, not whom they were against.
+                continue
             recipients.extend(self.coder.code(tok) or self.coder.code_within(tok) or self.coder.code_people(tok))
         actor_keys = _keys(actors)
         guessed_actor = False
@@ -643,7 +645,7 @@ class ArticleExtractor:
                                           or (m.trigger.tag_ == "VBN" and m.trigger.dep_ == "acl"))
         undergone = m.trigger.dep_ == "pobj" and m.trigger.head.lower_ == "under"  # "under threat": by whom, unsaid
         if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients) and not (
-                passive and m.sense.type == "ASSAULT") and not undergone:
+                passive and m.sense.type == "ASSAULT") and not undergone and not judged_by_another(m.trigger):
             # ("dozens were killed" names no killer: not guessed from the sentence's other names.)
             # No syntactic actor: the nearest named political entity that is not
             # the recipient is the best guess; such events score lower. A bare

@@ -443,8 +443,12 @@ class EntityCoder:
         if tok.pos_ == "NOUN" and (tok.lemma_.lower(), "N") in trigger_table():
             return None  # an event is no participant: "the release of 21 schoolgirls", "the visit"
         words = list(span)
+        # "the head of ...", "a spokeswoman for ...", "officials from Iran": the phrase says whose; but
+        # "emails from the Clinton campaign" are no one's agents, so "from"/"in" count after a role or people.
+        animate = bool(self.kb.role_sector(tok.lemma_.lower()) or self.kb.role_sector(tok.lower_)) \
+            or tok.lemma_.lower() in _PEOPLE_NOUNS
         for child in tok.children:
-            if child.dep_ == "prep" and child.lower_ in ("of", "for", "from", "in"):
+            if child.dep_ == "prep" and (child.lower_ in ("of", "for") or animate and child.lower_ in ("from", "in")):
                 words.extend(child.subtree)
         country, sector = self._country_and_sector(words)
         head_sector = self.kb.role_sector(tok.lemma_.lower()) or self.kb.role_sector(tok.lower_)

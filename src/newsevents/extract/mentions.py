@@ -54,6 +54,8 @@ _NON_AGENTIVE = REPORTING_VERBS | frozenset({
     "secure", "obtain", "win", "broker",
     # Nor counting or prosecuting it: "police recorded 14 sexual assaults".
     "record", "count", "register", "document", "prosecute", "punish", "track",
+    # Nor answering it: "the White House downplayed the latest allegations".
+    "downplay", "dispute", "refute", "rebut", "contest", "answer", "address",
 })
 # Nominal triggers that also name standing states of affairs ("U.N. sanctions",
 # "sanctions and pressure will not work"): an event only when something is done
@@ -198,6 +200,12 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                                                                            and not any(c.dep_ == "dobj"
                                                                                        for c in verb.children))
         return subj, passive and own_passive
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+            and head.head.head.pos_ in ("VERB", "AUX"):
+        # The parser read "accused of hacking emails" as hacking-the-emails: the gerund's subject
+        # is as for "accused of hacking": the officers hack.
+        subj, _ = _subject(head.head.head, depth + 1)
+        return subj, False
     if verb.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX"):
         obj = _child(head.head, "dobj")
         if head.lower_ == "for" and obj is not None:
@@ -225,6 +233,12 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
 def _agent(verb: Token) -> Token | None:
     agent = _child(verb, "agent")
     return _pobj(agent) if agent is not None else None
+
+
+def judged_by_another(tok: Token) -> bool:
+    """A nominal event that is the object of a verb judging, reporting or answering it ("the White House
+    downplayed the allegations"): whoever judges it did not do it, and did not say who did."""
+    return tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _NON_AGENTIVE
 
 
 def _promises_of_others(verb: Token) -> bool:
@@ -263,6 +277,8 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
     elif subj is not None:
         actors.append(subj)
     obj = _child(tok, "dobj", "dative")
+    if obj is None and tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj":
+        obj = tok.head  # "accused of hacking emails": the emails are what is hacked
     theme = sense.lemma in THEME_OBJECT_VERBS and obj is not None and obj.dep_ == "dobj" and (
         {obj.lower_, obj.lemma_.lower()} & NEEDS_MODIFIER.get((sense.lemma, "V"), frozenset()))
     if obj is not None and not theme:
