@@ -695,3 +695,10 @@ def test_accused_of_hacking_emails_the_accused_hack_and_emails_are_no_party():
 def test_answering_allegations_is_not_making_them():
     assert not _of_type(extract("The White House downplayed the latest allegations against Russia.",
                                 published="2018-07-13"), "ACCUSE")
+
+
+def test_a_rejected_request_was_made_and_is_asked_of_the_rejecter_not_of_its_content():
+    events = _of_type(extract("A Turkish court has rejected Australia's request for the extradition of Islamic State "
+                              "suspect Neil Prakash.", published="2018-07-19"), "REQUEST")
+    assert events and events[0].status == "occurred"
+    assert _countries(events[0].recipient) == {"TUR"}

@@ -555,7 +555,7 @@ class ArticleExtractor:
         return None
 
     def _nearest_other(self, trigger: Token, sent: Span, actor_keys: frozenset[str], *,
-                       speech: bool = True) -> list[Entity]:
+                       speech: bool = True, skip: set[int] = frozenset()) -> list[Entity]:
         """The political entity named nearest the trigger that is not the actor,
         for types that are directed at someone ("condemned the test"). Who reports
         an act ("..., NPR's correspondent reports") is no party to it unless it is said."""
@@ -564,8 +564,8 @@ class ArticleExtractor:
                      for c in v.children if c.dep_ == "nsubj"}
         for index, ent in self.coder.sentence_entities(sent):
             key = ent.country or (ent.name or "").lower()
-            if not key or key in actor_keys or self._is_locative(sent.doc[index]) or self._is_outlet(ent) or (
-                    not speech and index in reporters):
+            if not key or key in actor_keys or index in skip or self._is_locative(sent.doc[index]) \
+                    or self._is_outlet(ent) or (not speech and index in reporters):
                 continue
             distance = abs(index - trigger.i) + (0 if index > trigger.i else 3)
             if best is None or distance < best[0]:
@@ -668,7 +668,10 @@ class ArticleExtractor:
         if m.sense.lemma == SPOKEN and m.recipients and not _keys(recipients):
             return None  # "lower costs should lead to better results": a forecast, not a demand of anyone
         if not _keys(recipients) and m.sense.type in NEEDS_RECIPIENT:
-            recipients = self._nearest_other(m.trigger, sent, actor_keys)
+            # What is requested is not whom it is asked of: "Australia's request for the extradition of
+            # an Islamic State suspect" asks Turkey, not Islamic State.
+            content = {t.i for t in m.trigger.subtree} if m.sense.pos == "N" and m.sense.type == "REQUEST" else set()
+            recipients = self._nearest_other(m.trigger, sent, actor_keys, skip=content)
             if not recipients and m.sense.type != "REJECT":
                 # (A denial with no one named answers its accuser: see _denials_answer_accusers.)
                 recipients, from_article = self._article_counterpart(actor_keys), True

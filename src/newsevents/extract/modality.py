@@ -54,6 +54,10 @@ ANNOUNCED_TAKE_EFFECT = frozenset({"SANCTION", "AID", "COERCE"})
 ANNOUNCE = frozenset({"announce", "announcement", "unveil"})
 # A measure decided is in force: "the US decision to reimpose sanctions" reimposed them.
 _DECIDE = frozenset({"decide", "decision"})
+# Governors that answer what was said ("rejected the request", "denied the allegations"): what they
+# answer was said all the same.
+_ANSWERING = frozenset({"reject", "deny", "refuse", "decline", "dismiss"})
+_SAID = frozenset({"REQUEST", "ACCUSE", "AGREE", "THREATEN", "SUPPORT"})
 # Acts of force are confirmed once done ("confirmed another missile test"); a
 # confirmed meeting or visit is still to come.
 _DONE_WHEN_CONFIRMED = frozenset({"MOBILIZE", "ASSAULT", "COERCE", "PROTEST"})
@@ -163,6 +167,9 @@ def status_of(trigger: Token, etype: str | None = None) -> Modality:
         if situating:
             break  # "cancel the summit after the indictment": the time adjunct is not cancelled
         if lemma in _NEGATING_GOVERNORS and tok.dep_ in ("xcomp", "dobj", "pobj", "prep", "ccomp"):
+            if lemma in _ANSWERING and tok.dep_ == "dobj" and trigger.pos_ == "NOUN" and tok.i == trigger.i \
+                    and etype in _SAID:
+                break  # "rejected Australia's request": the request was made; the rejection answers it
             return Modality("negated", head.text)
         if asserted:
             break  # nothing above a stated past makes it planned or possible
