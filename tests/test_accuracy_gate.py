@@ -26,7 +26,7 @@ def _floors() -> dict[str, dict[str, float]]:
 @pytest.fixture(scope="module")
 def measured() -> dict[str, dict[str, float]]:
     out = {}
-    for name in ("dev", "seed"):
+    for name in ("dev", "dev-lowercase", "seed"):
         try:
             result = run_dataset(name)
         except DatasetMissing as exc:
@@ -35,7 +35,7 @@ def measured() -> dict[str, dict[str, float]]:
     return out
 
 
-@pytest.mark.parametrize("dataset", ["dev", "seed"])
+@pytest.mark.parametrize("dataset", ["dev", "dev-lowercase", "seed"])
 def test_no_figure_below_its_floor(measured, dataset):
     floors = _floors()[dataset]
     assert floors, f"no floors pinned for {dataset}"

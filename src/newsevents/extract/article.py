@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import re
 from collections.abc import Iterator, Sequence
@@ -23,6 +24,7 @@ from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import WEEKDAYS, resolve_expression
+from .truecase import Truecaser, is_lowercased
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +57,21 @@ class Resources:
     @classmethod
     def default(cls) -> Resources:
         return cls(get_actor_kb(), get_countries(), get_gazetteer())
+
+    def truecaser(self) -> Truecaser:
+        return _truecaser(self)
+
+
+@functools.lru_cache(maxsize=2)
+def _truecaser(res: Resources) -> Truecaser:
+    # A one-word name is capitalised only when it is rarely an ordinary word: states and their
+    # demonyms, organisations, and towns and regions of a million people or more ("mobile",
+    # "split", "male", "may", "rice", "ban" stay as they are); longer names always are ("ban ki-moon",
+    # "new delhi"): a phrase of several known words is a name.
+    singles = res.countries.surface_forms() | res.kb.surface_forms(people=False) | res.gazetteer.names(1_000_000)
+    phrases = res.kb.surface_forms() | res.gazetteer.names(100_000)
+    return Truecaser(singles | {p for p in phrases if " " in p.strip() or "-" in p},
+                     people=res.kb.surface_forms() - res.kb.surface_forms(people=False))
 
 
 # "OFER PRISON, West Bank (Reuters) - ", "WASHINGTON —": a dateline is no part of the first sentence.
@@ -986,7 +1003,12 @@ def extract_articles(articles: Sequence[Article], config: Config, res: Resources
         if parse_anchor(article.published) is None:
             warnings.append("no publication date: relative dates left unresolved")
         results[index] = ArticleEvents(article.id, article.published, warnings=tuple(warnings), article=article)
-        text, _ = blank_dateline(article.text)
+        text = article.text
+        if is_lowercased(text):
+            text = res.truecaser().restore(text)  # same length: offsets still point into the article
+            warnings.append("text is all lower case: names the knowledge base knows were capitalised")
+            results[index] = replace(results[index], warnings=tuple(warnings))
+        text, _ = blank_dateline(text)
         for offset, piece in _chunks(text, config.max_chars):
             pieces.append((piece, (index, offset)))
     collected: dict[int, list[Event]] = {}

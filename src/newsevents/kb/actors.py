@@ -202,6 +202,8 @@ class ActorKB:
         self._people: dict[str, Person] = {}
         self._person_keys: dict[str, tuple[Person, ...]] = {}
         self._max_role_words = 1
+        self._surface: set[str] = set()  # names and aliases of organisations as written, for surface_forms
+        self._surface_people: set[str] = set()
         self._load_roles(read_yaml("roles.yaml"))
         self._load_entities()
         self._load_people()
@@ -226,21 +228,25 @@ class ActorKB:
     def _load_entities(self) -> None:
         for entry in read_yaml("seats.yaml")["entries"]:
             value = ActorMatch(None, entry["country"], entry["sector"], "metonym")
+            self._surface.update(entry["aliases"])
             for form in entry["aliases"]:
                 self._entities.add(form, value)
         for entry in read_yaml("igos.yaml")["entries"]:
             sector = entry.get("sector", "IGO")
             value = ActorMatch(entry["name"], None, sector, "igo" if sector == "IGO" else "organisation")
             self._igo_names[entry["name"]] = value
+            self._surface.update((entry["name"], *entry["aliases"]))
             for form in (entry["name"], *entry["aliases"]):
                 self._entities.add(form, value)
         for entry in read_yaml("groups.yaml")["entries"]:
             kind = "group" if entry["sector"] in {"REB", "PTY", "OPP"} else "organisation"
             value = ActorMatch(entry["name"], entry["country"], entry["sector"], kind)
+            self._surface.update((entry["name"], *entry["aliases"]))
             for form in (entry["name"], *entry["aliases"]):
                 self._entities.add(form, value)
         for entry in read_yaml("outlets.yaml")["entries"]:
             value = ActorMatch(entry["name"], entry["country"], "MED", "media")
+            self._surface.update((entry["name"], *entry["aliases"]))
             for form in (entry["name"], *entry["aliases"]):
                 self._entities.add(form, value)
                 self._outlets.add(form, value)
@@ -276,6 +282,7 @@ class ActorKB:
                 terms=tuple(sorted(terms.get(name, ()), key=lambda t: t.start)),
             )
             self._people[name] = person
+            self._surface_people.update((name, *person.aliases, *surname_forms(name, person.country)))
             forms = {fold(name), *(fold(a) for a in person.aliases), *(fold(s) for s in surname_forms(name, person.country))}
             for key in forms:
                 if key:
@@ -318,6 +325,11 @@ class ActorKB:
         if not text:
             return None
         return self._outlets.get(_strip_possessive(text.strip()))
+
+    def surface_forms(self, *, people: bool = True) -> frozenset[str]:
+        """Names and aliases as written: of organisations, seats and outlets ("Boko Haram", "the
+        Kremlin") and, with `people`, of people and their short forms ("Xi Jinping", "Xi")."""
+        return frozenset(self._surface | self._surface_people if people else self._surface)
 
     def people(self) -> Iterable[Person]:
         return self._people.values()

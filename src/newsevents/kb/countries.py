@@ -118,6 +118,10 @@ class CountryTable:
     def __len__(self) -> int:
         return len(self._all)
 
+    def surface_forms(self) -> frozenset[str]:
+        """Names, aliases and demonyms as written ("South Korea", "Emirati")."""
+        return frozenset(f for c in self for f in (c.name, *c.aliases, *c.demonyms) if f and not is_acronym(f))
+
     def by_iso3(self, iso3: str) -> Country | None:
         return self._by_iso3.get(iso3.upper()) if iso3 else None
 

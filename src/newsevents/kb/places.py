@@ -260,6 +260,13 @@ class Gazetteer:
     def __len__(self) -> int:
         return len(self._index)
 
+    def names(self, min_population: int) -> frozenset[str]:
+        """Names as written of the towns and first-level regions of at least `min_population`
+        people, leaving out names that are also common words (the gazetteer's own stoplist)."""
+        return frozenset(c.match.name for cands in self._index.values() for c in cands
+                         if c.match.kind in ("city", "admin1") and c.match.population >= min_population
+                         and fold(c.match.name) not in self._not_places)
+
     def by_geonameid(self, geonameid: int) -> PlaceMatch | None:
         return self._by_id.get(geonameid)
 

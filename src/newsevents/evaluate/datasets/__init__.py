@@ -184,6 +184,10 @@ DATASETS: Mapping[str, DatasetSpec] = {
             "dev", f"{_PKG}.gold:run",
         ),
         DatasetSpec(
+            "dev-lowercase", "the dev gold with its articles lower-cased: robustness to archives without capitals",
+            "dev", f"{_PKG}.gold:run_lowercase",
+        ),
+        DatasetSpec(
             "seed", "newsevents seed article (Biden-Xi APEC): the full evaluate table",
             "seed", f"{_PKG}.gold:run_seed",
         ),

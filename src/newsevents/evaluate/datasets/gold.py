@@ -78,9 +78,12 @@ def score_gold(dataset: str, gold: list[dict[str, Any]], system: list[dict[str, 
 
 
 def _run(dataset: str, folder: Path, article_names: Sequence[str], limit: int | None,
-         process: Process | None) -> DatasetResult:
+         process: Process | None, *, lower: bool = False) -> DatasetResult:
     folder = Path(folder)
-    articles = [article_from_dict(d) for d in read_jsonl(_find(folder, article_names))]
+    rows = read_jsonl(_find(folder, article_names))
+    if lower:
+        rows = [{**d, "text": d["text"].lower()} for d in rows]
+    articles = [article_from_dict(d) for d in rows]
     gold = read_jsonl(_find(folder, ["gold.jsonl"]))
     if limit is not None:
         articles = articles[:limit]
@@ -95,6 +98,12 @@ def _run(dataset: str, folder: Path, article_names: Sequence[str], limit: int | 
 
 def run(path: Path, limit: int | None = None, process: Process | None = None) -> DatasetResult:
     return _run("dev", path, ["articles.jsonl"], limit, process)
+
+
+def run_lowercase(path: Path, limit: int | None = None, process: Process | None = None) -> DatasetResult:
+    """The dev set with every article lower-cased, as some archives keep their text: how much
+    of the extraction survives without capitals (same gold, same scoring)."""
+    return _run("dev-lowercase", path, ["articles.jsonl"], limit, process, lower=True)
 
 
 def run_seed(path: Path, limit: int | None = None, process: Process | None = None) -> DatasetResult:
