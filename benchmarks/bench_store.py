@@ -1,6 +1,11 @@
 """Store benchmark: ingest vs bare extraction, size per 1,000 events, query latency at 1M events, peak RSS.
 
-    .venv/bin/python benchmarks/bench_store.py [--limit N] [--events 1000000] [--out benchmarks/results/store.md]
+    .venv/bin/python benchmarks/bench_store.py [--limit N] [--events 1000000] [--writer-articles 130000]
+        [--out benchmarks/results/store.md]
+
+--writer-articles replays the ingest's writer alone (a stand-in extractor, Reuters texts reused
+under new ids) past DuckDB's 122,880-row row group, for its peak RSS as the store grows (~10 min
+at 130,000; 0 skips it).
 
 Needs ../shared/data/corpora/reuters21578.jsonl (skips with a message when absent).
 The full run (19,043 articles, 1 and 2 workers plus bare extraction) takes long:
@@ -105,10 +110,79 @@ print(json.dumps({"articles": len(arts), "events": n, "elapsed": time.perf_count
 """
 
 
+WRITER = """
+import json, sys, time
+from newsevents.records import Article, ArticleEvents, Attribution, DateValue, Entity, Event, Place, Span
+from newsevents.store.ingest import ingest_items
+
+def mb(key):
+    with open("/proc/self/status") as f:
+        return next((int(l.split()[1]) / 1024 for l in f if l.startswith(key + ":")), 0.0)
+
+texts = [(d.get("title"), d["text"]) for d in map(json.loads, open(sys.argv[1])) if d.get("text")]
+n = int(sys.argv[3])
+C = ["USA", "CHN", "RUS", "GBR", "JPN", "FRA", "DEU", "IRN"]
+
+def articles():
+    for i in range(n):  # each text again under a new content id once the corpus is used up
+        title, text = texts[i % len(texts)]
+        yield Article(id=f"w-{i}", text=f"W{i} {text}", title=title, published=f"1987-{1 + i % 12:02d}-15",
+                      outlet="Reuters", url=f"https://x.test/{i}")
+
+def process(arts, config=None):  # one event for every other article (the real ingest: 0.55 per article)
+    out = []
+    for a in arts:
+        i = int(a.id[2:])
+        events = () if i % 2 else (Event(
+            type="CONSULT", trigger="met", evidence=Span(0, min(len(a.text), 200)), mode="visit",
+            context=("diplomatic",), actor=(Entity("officials", None, C[i % 8], "GOV"),),
+            recipient=(Entity("minister", f"Leader of {C[(i + 3) % 8]}", C[(i + 3) % 8], "GOV"),),
+            status="occurred", sourcing="attributed", attribution=(Attribution("an official", "Reuters"),),
+            date=DateValue(f"1987-{1 + i % 12:02d}", None, "last month"),
+            place=Place("Geneva", "CHE", "Geneva", 2660646, 46.2, 6.15) if i % 4 == 0 else None,
+            confidence=0.7),)
+        out.append(ArticleEvents(a.id, a.published, events=events))
+    return out
+
+marks = [m for m in (1000, 5000, 19000, 60000, 122880) if m < n]
+rows = []
+def on_progress(p):
+    if marks and p.stored >= marks[0]:
+        while marks and p.stored >= marks[0]:
+            marks.pop(0)
+        rows.append({"stored": p.stored, "elapsed": p.elapsed, "peak_mb": mb("VmHWM"), "now_mb": mb("VmRSS")})
+        print("writer", json.dumps(rows[-1]), file=sys.stderr, flush=True)
+
+r = ingest_items(articles(), sys.argv[2], process=process, on_progress=on_progress)
+rows.append({"stored": r.progress.stored, "elapsed": r.progress.elapsed, "peak_mb": mb("VmHWM"), "now_mb": mb("VmRSS")})
+print(json.dumps({"rows": rows}))
+"""
+
+
 def _run(code: str, *args: object) -> dict:
     # stderr (progress, RSS checkpoints) goes to ours, so a long run's log shows partial figures
     out = subprocess.run([sys.executable, "-c", code, *map(str, args)], stdout=subprocess.PIPE, text=True, check=True)
     return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _largest_row_group(db) -> int:  # type: ignore[no-untyped-def]
+    # rows per row group = the first column's segments (column path [0]; list children count elements)
+    return int(db.sql("select max(n) as n from (select sum(count) as n from pragma_storage_info('events') "
+                      "where column_path = '[0]' group by row_group_id)").records()[0]["n"] or 0)
+
+
+def _relayout(path: Path) -> None:
+    """Copy the synthetic store into row groups of the ingest writer's size (its build writes DuckDB's default)."""
+    from newsevents.store import open as open_store
+
+    fresh = path.with_name(path.stem + ".relayout.duckdb")
+    fresh.unlink(missing_ok=True)
+    with open_store(fresh).connect() as con:
+        con.execute(f"ATTACH '{path}' AS built (READ_ONLY)")
+        for table in ("articles", "events", "participants", "attributions", "places", "errors"):
+            con.execute(f"INSERT INTO {table} SELECT * FROM built.{table}")
+        con.execute("DETACH built")
+    fresh.replace(path)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -119,6 +193,8 @@ def main(argv: list[str] | None = None) -> int:
                         help="synthetic store (reused when it already holds --events events)")
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "store.md")
     parser.add_argument("--skip-ingest", action="store_true")
+    parser.add_argument("--writer-articles", type=int, default=130_000,
+                        help="synthetic articles for the writer-alone replay (0: skip it)")
     args = parser.parse_args(argv)
     if not CORPUS.exists():
         print(f"bench_store: skipped: {CORPUS} not found (needs the shared data next to the repo)", file=sys.stderr)
@@ -159,24 +235,40 @@ def main(argv: list[str] | None = None) -> int:
                       "| workers | articles stored | elapsed s | peak RSS main MB | RSS main now MB | peak RSS worker MB |",
                       "|---|---|---|---|---|---|", *rss_rows]
             lines.append("")
+        if args.writer_articles > 0:
+            w = _run(WRITER, CORPUS, Path(tmp) / "writer.duckdb", args.writer_articles)
+            lines += ["## Writer alone: peak RSS as the store grows", "",
+                      f"the ingest's writer (1 worker, batches of 32, a stand-in extractor: one event for every "
+                      f"other article) storing {args.writer_articles:,} articles of Reuters text (each text reused "
+                      "under a new id once the corpus is used up); /proc VmHWM / VmRSS after the batch crossing "
+                      "each mark", "",
+                      "| articles stored | elapsed s | peak RSS MB | RSS now MB |", "|---|---|---|---|",
+                      *[f"| {c['stored']} | {c['elapsed']:.0f} | {c['peak_mb']:.0f} | {c['now_mb']:.0f} |"
+                        for c in w["rows"]], ""]
+            print("\n".join(lines[-len(w["rows"]) - 1:]), file=sys.stderr, flush=True)
         from make_synthetic_store import build
 
         from newsevents.store import open as open_store
 
+        from newsevents.store.connect import ROW_GROUP_SIZE
+
         built = ""
         try:
-            ok = open_store(args.synthetic, read_only=True).count() == args.events
+            db = open_store(args.synthetic, read_only=True)
+            ok = db.count() == args.events and _largest_row_group(db) <= ROW_GROUP_SIZE
         except Exception:  # any failure to open means: rebuild it
             ok = False
         if not ok:
             start = time.perf_counter()
             build(args.synthetic, args.events)
+            _relayout(args.synthetic)
             built = f" (built in {time.perf_counter() - start:.0f} s)"
         db = open_store(args.synthetic, read_only=True)
         size = args.synthetic.stat().st_size
         lines += [f"## Queries on a synthetic store of {args.events:,} events{built}", "",
                   f"{size / 1e6:.0f} MB = {size / 1e3 / args.events:.2f} MB per 1,000 events without article "
-                  "text; latency includes opening a read-only connection; best of 3 "
+                  f"text, in row groups of {ROW_GROUP_SIZE:,} rows as an ingest writes them; latency includes "
+                  "opening a read-only connection; best of 3 "
                   "(and the first, cold, run)", "", "| query | rows | best s | first s |", "|---|---|---|---|"]
         for name, fn in QUERIES.items():
             times, rows = [], 0
