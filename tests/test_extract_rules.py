@@ -702,3 +702,12 @@ def test_a_rejected_request_was_made_and_is_asked_of_the_rejecter_not_of_its_con
                               "suspect Neil Prakash.", published="2018-07-19"), "REQUEST")
     assert events and events[0].status == "occurred"
     assert _countries(events[0].recipient) == {"TUR"}
+
+
+def test_agreeing_that_others_should_act_is_still_an_agreement_and_a_following_killing_not_the_subjects():
+    agree = extract("Senior Hungarian and Romanian officials agreed on Wednesday that their countries should "
+                    "cooperate.", published="1990-01-01")
+    assert _of_type(agree, "AGREE")
+    events = extract("Israel reimposed blockades in the West Bank following the shooting deaths of two Israelis.",
+                     published="2000-01-01")
+    assert all(not _countries(e.actor) & {"ISR"} for e in _of_type(events, "ASSAULT"))

@@ -200,7 +200,7 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
                                                                            and not any(c.dep_ == "dobj"
                                                                                        for c in verb.children))
         return subj, passive and own_passive
-    if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.dep_ == "prep" \
+    if verb.dep_ == "amod" and verb.tag_ == "VBG" and head.dep_ == "pobj" and head.head.lower_ in ("of", "for", "with") \
             and head.head.head.pos_ in ("VERB", "AUX"):
         # The parser read "accused of hacking emails" as hacking-the-emails: the gerund's subject
         # is as for "accused of hacking": the officers hack.
@@ -241,6 +241,9 @@ def judged_by_another(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "attr") and tok.head.lemma_.lower() in _NON_AGENTIVE
 
 
+_PROMISES = frozenset({"promise", "pledge", "vow", "swear", "guarantee"})
+
+
 def _promises_of_others(verb: Token) -> bool:
     """A promise whose that-clause has another subject than the promiser commits no one to act."""
     clause = next((c for c in verb.children if c.dep_ == "ccomp"), None)
@@ -277,7 +280,8 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
     elif subj is not None:
         actors.append(subj)
     obj = _child(tok, "dobj", "dative")
-    if obj is None and tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj":
+    if obj is None and tok.dep_ == "amod" and tok.tag_ == "VBG" and tok.head.dep_ == "pobj" \
+            and tok.head.head.lower_ in ("of", "for", "with"):
         obj = tok.head  # "accused of hacking emails": the emails are what is hacked
     theme = sense.lemma in THEME_OBJECT_VERBS and obj is not None and obj.dep_ == "dobj" and (
         {obj.lower_, obj.lemma_.lower()} & NEEDS_MODIFIER.get((sense.lemma, "V"), frozenset()))
@@ -558,7 +562,7 @@ def find_mentions(sent: Span) -> list[Mention]:
         if sense.pos == "N" and tok.dep_ == "dobj" and (head := _sense_for(tok.head)) is not None \
                 and head.type == "THREATEN" and head.pos == "V":
             continue  # "threatened a military offensive": the threat is the event; the offensive is its content
-        if sense.type == "AGREE" and sense.pos == "V" and _promises_of_others(tok):
+        if sense.lemma in _PROMISES and sense.pos == "V" and _promises_of_others(tok):
             continue  # "Fox railed against Trump, promising that Mexico would never pay": a prediction
         if sense.lemma == "ask" and any(c.dep_ == "prep" and c.lower_ == "about" for c in tok.children):
             continue  # "was asked about the claims": a question, not a request
