@@ -24,6 +24,7 @@ LOWERCASE_STARTS = 0.6
 _STARTS = re.compile(r"[.!?]['\"’”)]*\s+['\"‘“(]*([a-z])", re.I)
 _WORD = re.compile(r"[a-z0-9]+(?:[&-][a-z0-9]+)*", re.I)
 # Days and months are names too, and the date tagger needs their capitals ("on monday").
+# ("March" and "May" are left out: as words they are far more common than as months.)
 CALENDAR = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
             "February", "April", "June", "July", "August", "September", "October", "November", "December")
 _SENTENCE_START = re.compile(r"(?:^|[.!?]['\"’”)]*\s+|\n\s*|[:;]\s*\n)([\"'‘“(]*)([a-z])")
@@ -53,7 +54,6 @@ class Truecaser:
         # ("pervez musharraf ... musharraf said"), though "rice" or "ban" in general are words.
         self._people = frozenset(p.lower() for p in people if " " in p.strip())
         # first word -> [(words, written form)], longest first: "new delhi" before "new".
-        # ("March" and "May" are left out: as words they are far more common than as months.)
         self._phrases: dict[str, list[tuple[tuple[str, ...], str]]] = {}
         for name in (*names, *CALENDAR):
             name = name.strip()
@@ -73,7 +73,7 @@ class Truecaser:
         surnames: dict[str, str] = {}
         i = 0
         while i < len(words):
-            start, end, word = words[i]
+            start, _, word = words[i]
             for phrase, written in self._phrases.get(word, ()):
                 n = len(phrase)
                 if i + n > len(words):
@@ -92,7 +92,7 @@ class Truecaser:
         out = _INITIALISM.sub(lambda m: m.group(0).upper(), "".join(chars))  # "u.s." -> "U.S."
         chars = list(out)
         for m in _SENTENCE_START.finditer(out):
-            before = out[: m.start(2)].rstrip("\"'‘“( \n\t")
+            before = out[max(0, m.start(2) - 16): m.start(2)].rstrip("\"'‘“( \n\t")
             if _ABBREVIATION.search(before):
                 continue  # "the U.S. said", "Mr. Kerry": no sentence ends there
             chars[m.start(2)] = m.group(2).upper()
