@@ -23,7 +23,7 @@ from .entities import EntityCoder, locality_noun
 from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
-from .temporal import WEEKDAYS, resolve_expression
+from .temporal import LOCAL_TIME, WEEKDAYS, resolve_expression
 from .truecase import Truecaser, is_lowercased
 
 log = logging.getLogger(__name__)
@@ -40,7 +40,7 @@ _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "on
 _PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 # Force crosses places: "fired a missile over Hokkaido", "air strikes over Idlib".
 _FORCE_PREPS = frozenset({"over"})
-_LOCAL_TIME = re.compile(r"^(?:(?:morning|afternoon|evening|night)\s+)?local\s+time$", re.I)
+_LOCAL_TIME = re.compile(f"^{LOCAL_TIME}$", re.I)
 _FALLBACK_PREPS = frozenset({"in", "at", "near", "outside", "inside", "to", "into", "across", "from"})
 _DATE_CLIMB = frozenset({"pobj", "prep", "npadvmod", "tmod", "nummod", "compound", "appos", "pcomp", "amod",
                          "advmod", "nmod", "quantmod", "conj", "cc", "det", "case"})
@@ -71,7 +71,7 @@ def _truecaser(res: Resources) -> Truecaser:
     singles = res.countries.surface_forms() | res.kb.surface_forms(people=False) | res.gazetteer.names(1_000_000)
     phrases = res.kb.surface_forms() | res.gazetteer.names(100_000)
     return Truecaser(singles | {p for p in phrases if " " in p.strip() or "-" in p},
-                     people=res.kb.surface_forms() - res.kb.surface_forms(people=False))
+                     people=[person.name for person in res.kb.people()])
 
 
 # "OFER PRISON, West Bank (Reuters) - ", "WASHINGTON —": a dateline is no part of the first sentence.

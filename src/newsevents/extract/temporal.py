@@ -102,8 +102,8 @@ _WEEKDAY_SPAN = re.compile(
     r"(?:and|through|to|until|till|-)\s+(?P<b>" + "|".join(WEEKDAYS) + r")$", re.I)
 # "Friday morning local time": wire copy's cue that the day is told in another
 # time zone, where it may already be the day after publication.
-_LOCAL_WEEKDAY = re.compile(
-    r"^(?P<day>" + "|".join(WEEKDAYS) + r")(?:\s+(?:morning|afternoon|evening|night))?\s+local\s+time$", re.I)
+LOCAL_TIME = r"(?:(?:morning|afternoon|evening|night)\s+)?local\s+time"
+_LOCAL_WEEKDAY = re.compile(r"^(?P<day>" + "|".join(WEEKDAYS) + r")\s+" + LOCAL_TIME + "$", re.I)
 # "(just) days after X", said of the reported event: X lies some days before
 # publication; the text supports the month, not the day.
 _DAYS_AFTER = re.compile(r"^(?:just|only|mere|a\s+few|few|several|some)?\s*(?P<unit>days|weeks)\s+after$", re.I)
