@@ -711,3 +711,36 @@ def test_agreeing_that_others_should_act_is_still_an_agreement_and_a_following_k
     events = extract("Israel reimposed blockades in the West Bank following the shooting deaths of two Israelis.",
                      published="2000-01-01")
     assert all(not _countries(e.actor) & {"ISR"} for e in _of_type(events, "ASSAULT"))
+
+
+def test_a_surname_tagged_once_is_a_person_wherever_it_recurs_with_the_nationality_given_anywhere():
+    # The tagger reads neither "Lama Barghouti" nor "Palestinian student Lama Barghouti" as a
+    # person; it reads "Barghouti's lawyer" as one.
+    text = ("Israel has held Lama Barghouti since arresting her three days after she was filmed punching a soldier.\n"
+            "Palestinian student Lama Barghouti was not asked to enter a plea.\n"
+            "“I am sure they want to keep her as long as possible,” Barghouti's lawyer told Reuters.")
+    coerce = _of_type(extract(text, published="2019-03-08"), "COERCE")
+    assert coerce and [r.name for r in coerce[0].recipient] == ["Lama Barghouti"]
+    assert _countries(coerce[0].recipient) == {"PSE"}
+
+
+def test_the_name_closing_a_roles_phrase_after_the_body_it_serves_is_the_role_holder():
+    events = _of_type(extract("The head of a Danish farmers union LandboFyn Henrik Mortensen is criticizing the new "
+                              "tax.", published="2019-03-08"), "ACCUSE")
+    assert events and [a.name for a in events[0].actor] == ["Henrik Mortensen"]
+    # Whom a role serves is not who holds it.
+    events = _of_type(extract("A spokesman for President Emmanuel Macron criticized the strike.",
+                              published="2019-03-08"), "ACCUSE")
+    assert all("Emmanuel Macron" not in {a.name for a in e.actor} for e in events)
+
+
+def test_a_named_apposition_after_a_person_is_that_person_whatever_the_parser_hung_it_on():
+    events = _of_type(extract("The allies agreed on several issues, chiefly Iran's two-year-long detention of a "
+                              "British citizen, the engineer Thomas Wright.", published="2019-03-08"), "COERCE")
+    assert events and [r.name for r in events[0].recipient] == ["Thomas Wright"]
+
+
+def test_coordinated_owners_inside_a_phrase_are_all_parties():
+    events = _of_type(extract("The DOJ said 12 Russian intelligence officers are accused of hacking emails from the "
+                              "Hillary Clinton campaign and Democratic Party.", published="2018-07-13"), "COERCE")
+    assert events and {r.name for r in events[0].recipient} == {"Hillary Clinton", "Democratic Party"}

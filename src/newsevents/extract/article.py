@@ -19,7 +19,7 @@ from ..records import Article, ArticleEvents, Attribution, DateValue, Entity, Ev
 from ..records import Span as TextSpan
 from ..store.dates import date_interval
 from .attribution import claims_for
-from .entities import EntityCoder, locality_noun
+from .entities import EntityCoder, locality_noun, tag_people_throughout
 from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
@@ -465,6 +465,7 @@ class ArticleExtractor:
         self.doc = doc
         self.res = res
         self.anchor = parse_anchor(article.published)
+        tag_people_throughout(doc, res.kb, self.anchor, res.gazetteer)
         self.context_countries = self._article_countries()
         self.coder = EntityCoder(res.kb, res.countries, self.anchor, gazetteer=res.gazetteer,
                                  home=self.context_countries[0] if self.context_countries else None)

@@ -34,7 +34,7 @@ _FIRST_PERSON = frozenset({"i", "me", "my"})
 # receiving end. Anything else ("an effort", "the speculation") is no participant.
 _PEOPLE_NOUNS = frozenset("""
 people person civilian resident villager inhabitant citizen national population community crowd public
-protester demonstrator activist student schoolgirl schoolboy girl boy child kid teenager youth woman man
+protester demonstrator activist student schoolgirl schoolboy girl boy child kid teen teenager youth woman man
 prisoner detainee captive hostage inmate convict suspect defendant victim casualty survivor passenger
 journalist reporter photographer blogger writer worker farmer fisherman migrant refugee asylum-seeker
 tourist worshipper pilgrim mourner voter supporter critic dissident opponent family relative brother sister
@@ -151,6 +151,23 @@ def _clip_mention(tok: Token) -> Span:
     return span
 
 
+def _apposed_after(tok: Token) -> Token | None:
+    """The named apposition right after a mention that the parser hung on the phrase
+    above it: "the detention of a US citizen, the pastor Andrew Brunson" (the pastor
+    is the citizen, not the detention)."""
+    doc, end = tok.doc, tok.right_edge.i
+    if end + 2 >= len(doc) or doc[end + 1].text != ",":
+        return None
+    for anc in list(tok.ancestors)[:3]:
+        for app in anc.children:
+            # (an apposition the parser took for an adverbial noun phrase is one all the same)
+            if app.dep_ in ("appos", "npadvmod") and app.left_edge.i == end + 2:
+                if app.ent_type_ == "PERSON":
+                    return app
+                return next((c for c in app.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    return None
+
+
 def locality_noun(tok: Token) -> Token | None:
     """The noun that says a name is a locality: "the town of X" (X under "of"), "X town"."""
     if tok.dep_ == "compound" and tok.head.lemma_.lower() in LOCALITY_NOUNS:
@@ -175,6 +192,51 @@ def _person_name(span: Span) -> str | None:
     if name.endswith("'s") or name.endswith("’s"):
         name = name[:-2]
     return name or None
+
+
+def tag_people_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazetteer | None = None) -> None:
+    """One name, one referent in an article: a surname the tagger read as a
+    person once ("the charge sheet against Tamimi") is a person wherever it
+    recurs ("Israel has held Ahed Tamimi", untagged there; or taken for an
+    organisation or a place that neither the knowledge base nor the gazetteer
+    knows), and a name tagged as an organisation that the knowledge base knows
+    as a person is that person. The tagger labels each sentence alone; the
+    coder's pronouns and titles need the people of every sentence."""
+    surnames = set()
+    relabel = []
+    for ent in doc.ents:
+        words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
+        if ent.label_ == "PERSON" and words:
+            surnames.add(words[-1].lower_)
+        elif ent.label_ in ("ORG", "NORP") and len(words) == len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent):
+            match = kb.person(ent.text, on)
+            if match is not None and match.kind == "person":
+                relabel.append(Span(doc, ent.start, ent.end, label="PERSON"))
+    if not surnames and not relabel:
+        return
+
+    def stray(tok: Token) -> bool:
+        """Untagged, or alone in an entity of another kind that nothing known bears."""
+        if tok.ent_iob_ == "O":
+            return True
+        alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
+        return alone and tok.ent_type_ in ("ORG", "NORP", "GPE") and kb.match(tok.text, on) is None \
+            and (gazetteer is None or gazetteer.resolve(tok.text) is None)
+
+    found = list(relabel)
+    for tok in doc:
+        if tok.pos_ != "PROPN" or tok.lower_ not in surnames or not tok.text[:1].isupper() or not stray(tok):
+            continue
+        if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
+            continue  # "Tamimi Street": the name of something else
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == tok.i and doc[start - 1].is_alpha \
+                and doc[start - 1].text[:1].isupper() and stray(doc[start - 1]):
+            start -= 1
+        found.append(Span(doc, start, tok.i + 1, label="PERSON"))
+    if found:
+        doc.set_ents(found, default="unmodified")
 
 
 class EntityCoder:
@@ -220,7 +282,15 @@ class EntityCoder:
             if t.ent_type_ in ("GPE", "NORP", "PERSON", "ORG") and t.ent_iob_ == "B" or t.dep_ == "poss":
                 found = self.code(t, expand=False)
                 if found:
-                    return found
+                    # "emails from the Hillary Clinton campaign and Democratic Party": the
+                    # phrase the name sits in may be one of several coordinated owners.
+                    phrase = t
+                    while phrase.dep_ in ("compound", "amod", "nmod") and phrase.head.i != tok.i:
+                        phrase = phrase.head
+                    for conj in phrase.conjuncts if phrase.dep_ == "pobj" else ():
+                        if conj.i > phrase.i and conj.ent_type_ in ("GPE", "NORP", "PERSON", "ORG"):
+                            found += self.code(conj, expand=False)
+                    return _dedupe(found)
         return []
 
     def sentence_entities(self, sent: Span) -> list[tuple[int, Entity]]:
@@ -303,6 +373,11 @@ class EntityCoder:
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is None and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
             named = tok.head  # "Nancy Pelosi, the Democratic leader who plans to ...": the leader is Pelosi
+        if named is None and tok.ent_type_ != "PERSON" and (
+                lower in _NAMED_ROLES or self.kb.role_sector(tok.lemma_.lower())):
+            named = self._name_after_body(tok)
+        if named is None and tok.dep_ == "pobj" and tok.lemma_.lower() in _PEOPLE_NOUNS:
+            named = _apposed_after(tok)
         if named is not None and tok.ent_type_ != "PERSON":
             person = self._person(named, _clip_mention(named))
             if person is not None:
@@ -356,6 +431,25 @@ class EntityCoder:
                 return Entity(text=text, name=None, country=last.country, sector=last.sector)
         return ent
 
+    def _name_after_body(self, tok: Token) -> Token | None:
+        """The name that closes a role's "of"/"to" phrase after the body it serves: "his
+        ambassador to the United Nations Nikki Haley", "the head of a German police union
+        DpolG Rainer Wendt"; not whom the role serves ("a spokesman for President Putin")."""
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("of", "to", "for", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj" or obj.ent_type_ != "PERSON":
+                    continue
+                start = obj.i
+                while start > 0 and tok.doc[start].ent_iob_ == "I":
+                    start -= 1
+                before = tok.doc[obj.left_edge.i:start]
+                if any(t.pos_ in ("PROPN", "NOUN") and t.ent_type_ != "NORP" and t.lower_ not in _TITLE_WORDS
+                       and not self.kb.role_sector(t.lower_) for t in before):
+                    return obj
+        return None
+
     def _person(self, tok: Token, span: Span) -> Entity | None:
         name = _person_name(span)
         if not name:
@@ -389,6 +483,13 @@ class EntityCoder:
     def _context_of_person(self, tok: Token, span: Span) -> tuple[str | None, str | None]:
         """Country and sector from the titles around a name ("Iraq's president, Barham Salih")."""
         words: list[Token] = [t for t in span if t.ent_type_ != "PERSON"]
+        # Words the parse left outside the mention: "Palestinian teen Ahed Tamimi", with
+        # "teen" read as a second subject.
+        doc, i = span.doc, span.start - 1
+        while i >= 0 and (doc[i].ent_type_ in ("NORP", "GPE") or doc[i].lemma_.lower() in _PEOPLE_NOUNS) \
+                and doc[i].head.i != tok.i and doc[i].head.i >= span.start - 4:
+            words.append(doc[i])
+            i -= 1
         # Appositions on either side: "Hua Chunying, a spokeswoman for China's Foreign Ministry".
         for rel in [tok.head] if tok.dep_ == "appos" else []:
             words.extend(_clip_mention(rel))
