@@ -744,3 +744,62 @@ def test_coordinated_owners_inside_a_phrase_are_all_parties():
     events = _of_type(extract("The DOJ said 12 Russian intelligence officers are accused of hacking emails from the "
                               "Hillary Clinton campaign and Democratic Party.", published="2018-07-13"), "COERCE")
     assert events and {r.name for r in events[0].recipient} == {"Hillary Clinton", "Democratic Party"}
+
+
+def test_the_person_a_lede_describes_is_the_private_person_the_next_sentence_names():
+    text = ("Egypt charged a 19-year-old Sudanese student on Sunday with assault for punching an Egyptian police "
+            "officer during a protest in Cairo last week.\n"
+            "Egypt has held Hamid Osman Taha since the protest, and his family says he is innocent.")
+    events = extract(text, published="2019-03-10")
+    punching = _of_type(events, "ASSAULT")
+    assert punching and [a.name for a in punching[0].actor] == ["Hamid Osman Taha"]
+    assert _countries(punching[0].actor) == {"SDN"}
+    # A person introduced by a title is someone else: "police chief X" is not the described student.
+    text = ("Egypt charged a 19-year-old Sudanese student on Sunday with assault for punching an Egyptian police "
+            "officer during a protest in Cairo last week.\n"
+            "Cairo police chief Hamid Osman Taha said the student had been held since the protest.")
+    charged = _of_type(extract(text, published="2019-03-10"), "ACCUSE")
+    assert charged and all(e.name != "Hamid Osman Taha" for e in charged[0].recipient)
+
+
+def test_the_one_charged_with_a_deed_did_it():
+    events = _of_type(extract("Israel indicted a Palestinian man on Monday on charges including assault for stabbing "
+                              "an Israeli soldier.", published="2018-01-01"), "ASSAULT")
+    assert events and [a.text for a in events[0].actor] == ["a Palestinian man"]  # not a guess from the sentence
+    assert _countries(events[0].recipient) == {"ISR"}
+
+
+def test_a_bodys_statement_takes_the_named_person_who_voices_it_in_the_next_sentence():
+    text = ("Russia strongly condemned the latest missile launch by North Korea, the Kremlin said on Friday.\n"
+            "\"Russia is deeply worried,\" Kremlin spokesman Dmitry Peskov was quoted by Tass as saying.")
+    accuse = _of_type(extract(text, published="2017-09-15"), "ACCUSE")
+    assert accuse and "Dmitry Peskov" in {a.name for a in accuse[0].actor}
+    text = ("The White House downplayed the latest allegations against the campaign on Friday.\n"
+            "\"Today's charges include no allegations of involvement by anyone,\" said Jane Porter, the deputy "
+            "White House press secretary.")
+    reject = _of_type(extract(text, published="2018-07-13"), "REJECT")
+    assert reject and {(a.name, a.country) for a in reject[0].actor} >= {("Jane Porter", "USA")}
+    # A head of government speaks for themself.
+    text = ("Australia had been pressing Turkey to extradite the suspect since 2016.\n"
+            "In May the prime minister, Malcolm Turnbull, said he expected the suspect to be extradited.")
+    request = _of_type(extract(text, published="2018-07-19"), "REQUEST")
+    assert request and all(a.name != "Malcolm Turnbull" for a in request[0].actor)
+
+
+def test_the_one_body_of_its_kind_the_article_names_is_the_one_its_other_mentions_describe():
+    text = ("A Greek court has rejected Germany's request for the extradition of the suspect.\n"
+            "The Volos criminal court said the suspect must stay in custody.")
+    reject = _of_type(extract(text, published="2019-03-08"), "REJECT")
+    assert reject and [a.name for a in reject[0].actor] == ["Volos criminal court"]
+    # A court of another country is another court.
+    text = ("An Italian court has rejected Germany's request for the extradition of the suspect.\n"
+            "The Volos criminal court said the suspect must stay in custody.")
+    reject = _of_type(extract(text, published="2019-03-08"), "REJECT")
+    assert reject and all(a.name != "Volos criminal court" for a in reject[0].actor)
+
+
+def test_dropped_charges_are_dropped_by_who_arrested_for_whom_they_held():
+    events = _of_type(extract("French police arrested Marc Dubois at Lyon airport when he returned in November, but "
+                              "all charges were eventually dropped.", published="2018-09-15"), "CONCEDE")
+    assert events and _countries(events[0].actor) == {"FRA"}
+    assert [r.name for r in events[0].recipient] == ["Marc Dubois"]

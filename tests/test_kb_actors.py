@@ -336,3 +336,9 @@ def test_the_match_memo_stays_bounded_on_a_long_run(kb):
 def test_a_different_first_name_is_a_different_person(kb, text, name):
     match = kb.match(text, D(2017, 3, 3))
     assert (match.name if match else None) == name
+
+
+def test_an_age_before_a_nationality_does_not_hide_whose_people_they_are(kb):
+    match = kb.match("a 16-year-old Palestinian girl", dt.date(2018, 1, 1))
+    assert match is not None and match.country == "PSE" and match.sector == "CVL"
+    assert kb.match("two 25 year old British men", dt.date(2018, 1, 1)).country == "GBR"

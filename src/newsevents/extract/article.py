@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import logging
@@ -514,10 +515,14 @@ class ArticleExtractor:
     def events(self) -> list[Event]:
         raw: list[Event] = []
         occasions: list[tuple[frozenset[str], Place]] = []
+        speakers: list[tuple[int, list[Entity]]] = []
         self.coder.read_nationalities(self.doc)
+        self.coder.read_lede(self.doc)
+        self.coder.read_institutions(self.doc)
         for sent in self.doc.sents:
             self.coder.observe(sent)
             occasions.extend(self._speaking_places(sent))
+            speakers.append((sent.start_char, self._named_speakers(sent)))
             for mention in find_mentions(sent):
                 if mention.anaphoric and self._refer_back(mention, sent, raw):
                     continue
@@ -532,10 +537,24 @@ class ArticleExtractor:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
+        raw = _voiced_by_their_speaker(raw, speakers)
         raw = _said_where_they_speak(raw, occasions)
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
         raw = _paragraph_place(raw, self.article.text, self.dateline_place)
         return merge_events(_denials_answer_accusers(raw))
+
+    def _named_speakers(self, sent: Span) -> list[Entity]:
+        """The named people a sentence reports speaking ("Kremlin spokesman Dmitry Peskov was
+        quoted as saying", "with press secretary Yoon Young-chan saying")."""
+        out = []
+        for verb in sent:
+            if verb.pos_ == "VERB" and verb.lemma_.lower() in REPORTING_VERBS:
+                for subj in verb.children:
+                    if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ in ("PROPN", "NOUN"):
+                        # A head of state or government speaks for themself: their words are their own events.
+                        out.extend(e for e in self.coder.code(subj, expand=False)
+                                   if e.name and e.country and not self.coder.is_leader(e))
+        return out
 
     def _speaking_places(self, sent: Span) -> list[tuple[frozenset[str], Place]]:
         """Where a speaker spoke: "Salih told reporters at a forum in Baghdad"."""
@@ -801,6 +820,27 @@ def _reactions_share_the_day(events: list[Event]) -> list[Event]:
                 event = replace(event, place=nearest.place)  # said on the same occasion, in the same place
         elif dated(event):
             last_day = event.date
+        out.append(event)
+    return out
+
+
+def _voiced_by_their_speaker(events: list[Event], speakers: list[tuple[int, list[Entity]]]) -> list[Event]:
+    """A body's statement and the named person who voices it are its actor together
+    (event-record gold): "Russia condemned the launch, the Kremlin said." followed by
+    "..., Kremlin spokesman Dmitry Peskov was quoted as saying"; "Seoul welcomed the
+    decision, with press secretary Yoon Young-chan saying ...". The speaker is named in the
+    statement's sentence or the next, and serves the same state in the same sector."""
+    starts = [start for start, _ in speakers]
+    out = []
+    for event in events:
+        if event.type in SPEECH_ACTS and event.status == "occurred" and event.actor \
+                and not any(e.name for e in event.actor):
+            i = bisect.bisect_right(starts, event.evidence.start) - 1
+            roles = _roles(event.actor)
+            voices = [p for _, people in speakers[max(i, 0):i + 2] for p in people
+                      if (p.country, p.sector) in roles]
+            if voices:
+                event = replace(event, actor=event.actor + (voices[0],))
         out.append(event)
     return out
 

@@ -54,6 +54,14 @@ _TITLE_WORDS = frozenset({
     "emir", "ayatollah", "pope", "house", "senate", "majority", "minority", "democratic", "republican",
     "u.s.", "us", "british", "chinese", "russian", "press", "white", "the", "a", "an",
 })
+# Bodies an article names once and then calls by their kind ("the Kilis criminal court" ... "the court").
+# (Not "the council", "the agency": news says those of bodies it never names.)
+_INSTITUTIONS = frozenset({"court", "tribunal", "committee"})
+# Singular people a story's first sentence may describe before naming them (see EntityCoder.read_lede).
+_DESCRIBED = (_PEOPLE_NOUNS - {"people", "population", "community", "crowd", "public", "family", "staff", "crew",
+                               "minority", "member", "individual"}) | {
+    "soldier", "officer", "fighter", "militant", "policeman", "policewoman", "diplomat", "official", "volunteer",
+    "medic", "contractor", "businessman", "businesswoman"}
 _PARTY_WORDS = frozenset({"democratic", "republican", "opposition", "party", "labour", "conservative", "minority",
                           "majority", "house", "senate"})
 # Role nouns that stand for one person the article may name nearby.
@@ -149,6 +157,11 @@ def _clip_mention(tok: Token) -> Span:
     while len(span) > 1 and span[0].dep_ in ("punct", "case", "cc"):
         span = span[1:]
     return span
+
+
+def _body_name(span: Span) -> str:
+    """A named body's name: its mention without the article ("the Kilis criminal court")."""
+    return re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.IGNORECASE)
 
 
 def _apposed_after(tok: Token) -> Token | None:
@@ -254,6 +267,8 @@ class EntityCoder:
         self.memory = ActorMemory()
         self.nationality: dict[str, str] = {}  # name or name part -> ISO3, from read_nationalities
         self.stateless: dict[str, str] = {}  # demonym of a stateless people -> ISO3, from set_setting
+        self.lede: dict[int, str] = {}  # token index of the lede's unnamed person -> their name, from read_lede
+        self.institutions: dict[str, tuple[str, str | None]] = {}  # "court" -> (its name, country), read_institutions
 
     # -- public -----------------------------------------------------------
     def code_people(self, tok: Token) -> list[Entity]:
@@ -342,6 +357,49 @@ class EntityCoder:
                     if len(part) > 2:
                         self.nationality.setdefault(part.lower(), country)
 
+    def read_lede(self, doc) -> None:
+        """Before coding: the person a story's first sentence describes without naming ("a
+        16-year-old Palestinian girl", "a former British army soldier") is, by the news
+        convention of delayed identification, the first person the next two sentences name
+        ("Ahed Tamimi", "Joe Robinson, 25, ..."): a private person, whom no title introduces
+        and the knowledge base does not know. The first person described is the story's subject."""
+        sents = [s for s in doc.sents if sum(t.is_alpha for t in s) >= 8][:3]
+        if len(sents) < 2 or any(e.label_ == "PERSON" for e in sents[0].ents):
+            return
+        described = [t for t in sents[0] if t.tag_ == "NN" and not t.ent_type_ and t.lemma_.lower() in _DESCRIBED
+                     and any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children)]
+        if not described:
+            return  # the first described is the story's subject ("a ... girl", then "an Israeli soldier")
+        named = next((e for s in sents[1:] for e in s.ents if e.label_ == "PERSON"), None)
+        if named is None or len([t for t in named if t.is_alpha]) < 2 or self.kb.person(named.text, self.on) \
+                or self.kb.outlet(named.text) or named.root.dep_ in ("compound", "appos"):
+            return  # (not a name that modifies or renames a noun: "the daily Nice Matin")
+        around = list(_clip_mention(named.root)) + [t for c in named.root.children if c.dep_ == "appos"
+                                                    for t in c.subtree]
+        if any(t.pos_ in ("NOUN", "DET") or self.kb.role_sector(t.lemma_.lower())
+               for t in around if t.i not in range(named.start, named.end)):
+            # "police chief John Doe", "Jane Doe, the zoo's director", "his mother, Jane Doe": someone
+            # else; "the regional daily Nice Matin": something else
+            return
+        self.lede = {described[0].i: _person_name(_clip_mention(named.root)) or named.text}
+
+    def read_institutions(self, doc) -> None:
+        """Before coding: the one body of its kind the article names ("the Kilis criminal
+        court", "the Senate Intelligence Committee") is the body its other mentions of that
+        kind describe without a name ("a Turkish court", "the court", "whose committee"),
+        when the two agree on the country."""
+        named: dict[str, set[tuple[str, str | None]]] = {}
+        for tok in doc:
+            if tok.tag_ != "NN" or tok.lemma_.lower() not in _INSTITUTIONS:
+                continue
+            span = _clip_mention(tok)
+            proper = [t for t in span if t.i < tok.i and t.pos_ == "PROPN" and t.ent_type_ != "NORP"]
+            if proper:
+                # Its country from its own words ("the Kilis criminal court"), not the article's.
+                country = self._country_and_sector(list(span))[0] or self._place_country(span)
+                named.setdefault(tok.lemma_.lower(), set()).add((_body_name(span), country))
+        self.institutions = {head: next(iter(names)) for head, names in named.items() if len(names) == 1}
+
     def observe(self, doc_or_span) -> None:
         """Remember the named people and states of a sentence before its events are coded."""
         # A pronoun opening a sentence points back at the last one's subject, if a person.
@@ -369,6 +427,14 @@ class EntityCoder:
         if locality_noun(tok) is not None:
             return None  # "the village of Nabi Saleh" is a place, whoever the tagger took it for
         span = _clip_mention(tok)
+        if tok.i in self.lede:
+            described = self._compose(tok, span) or self.code_people(tok)
+            found = described[0] if isinstance(described, list) and described else described
+            country, sector = (found.country, found.sector) if isinstance(found, Entity) else (None, "CVL")
+            person = Entity(text=span.text.strip(), name=self.lede[tok.i], country=country or self.home,
+                            sector=sector)
+            self.memory.remember(person, person=True)
+            return person
         # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is None and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
@@ -420,9 +486,11 @@ class EntityCoder:
                 if holder is not None and holder.country in (match.country, None):
                     name = holder.name
             ent = Entity(text=text, name=name, country=match.country, sector=match.sector)
+            if match.kind == "role" and name is None:
+                ent = self._named_body(tok, span, ent)
             self.memory.remember(ent, person=match.kind == "person")
             return ent
-        ent = self._compose(tok, span)
+        ent = self._named_body(tok, span, self._compose(tok, span))
         if ent is not None:
             self.memory.remember(ent, person=False)
         elif head_lower in _STATE_HEADS and any(t.lower_ in ("the", "this") for t in span):
@@ -449,6 +517,23 @@ class EntityCoder:
                        and not self.kb.role_sector(t.lower_) for t in before):
                     return obj
         return None
+
+    def _named_body(self, tok: Token, span: Span, ent: Entity | None) -> Entity | None:
+        """"A Turkish court", "the court": the one court the article names, if the
+        mention's own country (when it gives one) is that court's (see read_institutions)."""
+        body = self.institutions.get(tok.lemma_.lower()) if tok.tag_ == "NN" else None
+        if body is None:
+            return ent
+        name, country = body
+        if any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in span if t.i < tok.i):
+            if _body_name(span) != name or ent is None:
+                return ent  # another body of the kind, named otherwise
+            return Entity(text=ent.text, name=name, country=ent.country or country, sector=ent.sector)
+        own = ent.country if ent is not None and any(t.ent_type_ in ("NORP", "GPE") for t in span) else None
+        if own is not None and country is not None and own != country:
+            return ent
+        return Entity(text=span.text.strip(), name=name, country=country or (ent.country if ent else None),
+                      sector=ent.sector if ent else None)
 
     def _person(self, tok: Token, span: Span) -> Entity | None:
         name = _person_name(span)
@@ -512,6 +597,12 @@ class EntityCoder:
         if words:
             # Whole named entities first: "Hong Kong-flagged" is Hong Kong, not "Hong".
             for ent in words[0].doc.ents:
+                if ent.label_ in ("ORG", "FAC") and ent.start in ids:
+                    # "the deputy White House press secretary": a seat of power names its state
+                    match = self.kb.match(ent.text, self.on)
+                    if match is not None and match.kind == "metonym" and match.country:
+                        country, seat_sector = match.country, match.sector
+                        break
                 if ent.label_ in ("GPE", "NORP") and ent.start in ids:
                     found = self.countries.lookup(ent.text)
                     if found is None:
@@ -675,7 +766,7 @@ class EntityCoder:
                 return ent
         return self.memory.last_group()
 
-    def _is_leader(self, ent: Entity) -> bool:
+    def is_leader(self, ent: Entity) -> bool:
         """Whether a person heads their state on the article's date ("the two leaders")."""
         if self.on is None or not ent.country or not ent.name:
             return False
@@ -692,7 +783,7 @@ class EntityCoder:
                     for e in _dedupe(self.memory.last_event_actors)]
         if ({"two", "both"} & words and tok.lemma_.lower() in _PAIR_HEADS) or lower in ("their", "they", "them"):
             people = tok.lemma_.lower() in ("leader", "president")
-            pair = self.memory.last_two(people=people, prefer=self._is_leader if people else None)
+            pair = self.memory.last_two(people=people, prefer=self.is_leader if people else None)
             if pair and ({"two", "both"} & words or lower in ("their", "they", "them")):
                 return [Entity(text=span.text, name=e.name, country=e.country, sector=e.sector) for e in pair]
         return []

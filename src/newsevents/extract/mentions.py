@@ -69,6 +69,10 @@ _EVENTIVE_HEADS = LIGHT_VERBS | frozenset({
     "declare", "observe", "respect", "broker", "negotiate", "implement",
 })
 _RELATIVE = frozenset({"that", "which", "who", "whom", "whose"})
+_CHARGES = frozenset({"charge", "case", "accusation", "indictment", "allegation"})
+# Verbs that charge someone with a deed: the one charged did it.
+_JUDGING = frozenset({"indict", "charge", "convict", "sentence", "jail", "arrest", "detain", "accuse", "prosecute",
+                      "try", "fine", "punish", "imprison"})
 _AGENT_NOUNS = frozenset({"force", "troop", "soldier", "fighter", "militant", "unit", "army", "group", "side",
                           "party", "country", "nation", "state"})
 _AIR = frozenset({"air", "drone", "missile", "rocket", "aerial"})
@@ -213,6 +217,15 @@ def _subject(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         subj, _ = _subject(head.head, depth + 1)
         # "held her since arresting her"; "officers are accused of hacking": the officers hack.
         return subj, False
+    if verb.dep_ == "pcomp" and head.lower_ in ("for", "of") and head.head.pos_ == "NOUN":
+        # "indicted a girl on charges including assault for punching a soldier": the
+        # accused did it, the charged one of a judging verb above the charge.
+        judge = next((a for a in list(head.head.ancestors)[:5]
+                      if a.pos_ == "VERB" and a.lemma_.lower() in _JUDGING), None)
+        if judge is not None:
+            accused = _child(judge, "dobj") or _child(judge, "nsubjpass")
+            if accused is not None:
+                return accused, False
     if verb.dep_ == "relcl" and head.pos_ in ("NOUN", "PROPN"):
         return head, False
     if verb.dep_ == "acl" and head.pos_ in ("NOUN", "PROPN"):
@@ -277,6 +290,14 @@ def _verb_args(tok: Token, sense: TriggerSense) -> tuple[list[Token], list[Token
             captor = _captor(subj)
             if captor is not None:
                 actors.append(captor)
+        elif subj is not None and subj.lemma_.lower() in _CHARGES and tok.dep_ == "conj" \
+                and tok.head.lemma_.lower() in _JUDGING:
+            # "police arrested Robinson ..., but all charges were dropped": dropped by
+            # whoever arrested or charged, for the one they held.
+            judge, judged = _subject(tok.head)[0], _child(tok.head, "dobj")
+            if judge is not None and judged is not None:
+                actors.append(judge)
+                recipients[:] = [judged]
     elif subj is not None:
         actors.append(subj)
     obj = _child(tok, "dobj", "dative")

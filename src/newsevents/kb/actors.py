@@ -73,6 +73,7 @@ _SURNAME_FIRST = frozenset({"CHN", "TWN", "KOR", "PRK", "VNM", "HKG", "MAC", "KH
 _NO_SURNAME = frozenset({"MMR"})
 _PARTICLES = ("al-", "el-", "ad-", "as-", "an-", "ar-", "ash-", "at-")
 _TOKEN = re.compile(r"[^\s]+")
+_AGE = re.compile(r"\b\d+[- ](?:year|month|week)s?[- ]old\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -340,7 +341,7 @@ class ActorKB:
 
     # ------------------------------------------------------------ internals
     def _match(self, text: str, on: dt.date | None) -> ActorMatch | None:
-        tokens = _TOKEN.findall(text)
+        tokens = _TOKEN.findall(_AGE.sub(" ", text))  # "a 16-year-old Palestinian girl": the age says not whose
         while tokens and tokens[0].lower() in _DETERMINERS and len(tokens) > 1:
             tokens = tokens[1:]
         if not tokens:
