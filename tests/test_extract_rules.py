@@ -803,3 +803,37 @@ def test_dropped_charges_are_dropped_by_who_arrested_for_whom_they_held():
                               "all charges were eventually dropped.", published="2018-09-15"), "CONCEDE")
     assert events and _countries(events[0].actor) == {"FRA"}
     assert [r.name for r in events[0].recipient] == ["Marc Dubois"]
+
+
+def test_a_facility_named_after_its_town_is_the_place():
+    events = _of_type(extract("French police arrested Marc Dubois at Lyon airport on suspicion of terrorist offences.",
+                              published="2018-09-15"), "COERCE")
+    assert events and events[0].place is not None
+    assert (events[0].place.name, events[0].place.country) == ("Lyon airport", "FRA")
+    assert [r.name for r in events[0].recipient] == ["Marc Dubois"]  # the suspicion is no party
+
+
+def test_an_unnamed_village_is_the_one_village_of_that_region_the_article_names():
+    text = ("Israeli soldiers arrested a teenager at his home in a village in the occupied West Bank on Tuesday.\n"
+            "Protests are held every week in the West Bank village of Beit Ummar.")
+    arrests = _of_type(extract(text, published="2018-01-03"), "COERCE")
+    assert arrests and arrests[0].place is not None and arrests[0].place.name == "Beit Ummar"
+    # Two villages named: which one is not said.
+    text += "\nThe West Bank village of Nabi Saleh held a protest too."
+    arrests = _of_type(extract(text, published="2018-01-03"), "COERCE")
+    assert arrests and arrests[0].place is not None and arrests[0].place.name == "West Bank"
+
+
+def test_the_dateline_does_not_place_what_happened_weeks_before_the_report():
+    text = ("RAMALLAH, West Bank (Reuters) - Israel indicted a Palestinian man on Monday on charges including "
+            "assault for stabbing an Israeli soldier two weeks ago.")
+    events = extract(text, published="2018-01-01")
+    indicted, stabbing = _of_type(events, "ACCUSE"), _of_type(events, "ASSAULT")
+    assert indicted and indicted[0].place is not None and indicted[0].place.name == "Ramallah"
+    assert stabbing and stabbing[0].place is None
+
+
+def test_a_place_in_a_clause_of_another_time_does_not_place_the_event():
+    events = _of_type(extract("He spent a month alongside Kurdish fighters battling against Isis before crossing into "
+                              "Iraq.", published="2018-09-15"), "ASSAULT")
+    assert events and (events[0].place is None or events[0].place.country != "IRQ")

@@ -21,7 +21,7 @@ from ..records import Span as TextSpan
 from ..store.dates import date_interval
 from .attribution import claims_for
 from .entities import EntityCoder, locality_noun, tag_people_throughout
-from .lexicon import LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
+from .lexicon import FACILITY_NOUNS, LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
 from .temporal import LOCAL_TIME, WEEKDAYS, resolve_expression
@@ -252,6 +252,19 @@ class PlaceReader:
                                    + list(self.locality_texts)))
         matches = res.gazetteer.resolve_many(texts, context_countries=context, dateline_country=dateline_country)
         self.readings = dict(zip(texts, matches))
+        # The localities the article names, by their kind: "a village in the West Bank" is the one village named.
+        self.by_kind: dict[str, set[str]] = {}
+        for span in self.localities.values():
+            noun = locality_noun(span.root)
+            if noun is not None:
+                self.by_kind.setdefault(noun.lemma_.lower(), set()).add(span.text)
+        self.facilities: dict[int, tuple[Span, Place]] = {}
+        for span in _facility_names(doc):
+            town = span[:-1].text
+            match = self.readings.get(town) or res.gazetteer.resolve(town, context_countries=context,
+                                                                      dateline_country=dateline_country)
+            if match is not None and match.country and match.kind != "country":
+                self.facilities[span.start] = (span, Place(name=span.text, country=match.country, text=span.text))
 
     def spans(self, sent: Span) -> list[Span]:
         """The sentence's place names: tagged places and named localities."""
@@ -261,9 +274,16 @@ class PlaceReader:
         extra = [s for i, s in self.localities.items() if sent.start <= i < sent.end and i not in starts]
         starts |= {s.start for s in extra}
         extra += [e for e in sent.ents if e.text in self.locality_texts and e.start not in starts]
-        return sorted(tagged + extra, key=lambda e: e.start)
+        # "at Manchester airport": the facility, not the town it is named after.
+        facilities = [s for i, (s, _) in self.facilities.items() if sent.start <= i < sent.end]
+        inside = {t.i for s in facilities for t in s}
+        found = [e for e in tagged + extra if e.start not in inside]
+        return sorted(found + facilities, key=lambda e: e.start)
 
     def of(self, ent: Span) -> Place | None:
+        facility = self.facilities.get(ent.start)
+        if facility is not None and facility[0].end == ent.end:
+            return facility[1]
         if ent.text in self.readings:
             match = self.readings[ent.text]
         else:
@@ -278,6 +298,21 @@ class PlaceReader:
             return None
         return Place(name=match.name, country=match.country, text=ent.text, geonameid=match.geonameid,
                      lat=match.lat, lon=match.lon)
+
+    def described(self, ent: Span, place: Place) -> Place:
+        """"a village in the occupied West Bank": the one village of that region the article
+        names ("the West Bank village of Nabi Saleh"), rather than the region."""
+        root = _place_root(ent.root)
+        noun = root.head.head
+        if root.dep_ != "pobj" or root.head.lower_ != "in" or noun.pos_ != "NOUN" \
+                or noun.lemma_.lower() not in LOCALITY_NOUNS \
+                or any(c.pos_ == "PROPN" or (c.dep_ == "prep" and c.lower_ == "of") for c in noun.children):
+            return place
+        names = self.by_kind.get(noun.lemma_.lower(), set())
+        if len(names) != 1:
+            return place
+        found = self.of(self.locality_texts[next(iter(names))])
+        return found if found is not None and found.country == place.country else place
 
     def named_by(self, tok: Token) -> Place | None:
         """The place a modifier names, when it names a place and no actor: "the Chibok
@@ -329,6 +364,19 @@ def _locality_names(doc: Doc) -> Iterator[Span]:
             yield doc[start:tok.i + 1]
 
 
+def _facility_names(doc: Doc) -> Iterator[Span]:
+    """"Manchester airport", "Ofer prison": a facility noun after the name of its town."""
+    for tok in doc:
+        if tok.lemma_.lower() not in FACILITY_NOUNS or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        start = tok.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].dep_ == "compound" \
+                and doc[start - 1].head.i == tok.i and doc[start - 1].text[:1].isupper():
+            start -= 1
+        if start < tok.i:
+            yield doc[start:tok.i + 1]
+
+
 def _place_root(tok: Token) -> Token:
     """The phrase a place name heads as an argument: "the town of Kilis" and
     "Japan's northern island Hokkaido" stand where the name would ("in the town of Kilis")."""
@@ -365,7 +413,7 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
             ok = True
         else:
             ok = False
-            if root.i not in used and (
+            if root.i not in used and not _in_other_time(root, chain_ids) and (
                 (root.dep_ == "pobj" and prep.lower_ in fallback_preps)
                 or (root.dep_ == "appos" and root.head.ent_type_ in _PLACE_LABELS)
             ):
@@ -373,15 +421,26 @@ def _find_place(trigger: Token, sent: Span, places: PlaceReader,
         if ok:
             place = places.of(ent)
             if place is not None:
-                return place
+                return places.described(ent, place)
     # Otherwise the locative place phrase nearest the trigger, one inside its own phrase first
     # ("meeting with allies in Brussels; meeting with May in England").
     own = {t.i for t in trigger.subtree}
     for ent in sorted(fallback, key=lambda e: (e.root.i not in own, abs(e.root.i - trigger.i))):
         place = places.of(ent)
         if place is not None:
-            return _narrowed(place, ent, places)
+            return places.described(ent, _narrowed(place, ent, places))
     return None
+
+
+def _in_other_time(tok: Token, chain_ids: set[int]) -> bool:
+    """A place in a clause set at another time than the event ("battling Isis before
+    crossing into Iraq"): where the event was is not said there."""
+    for anc in tok.ancestors:
+        if anc.i in chain_ids:
+            return False
+        if anc.pos_ == "VERB" and anc.dep_ == "pcomp" and anc.head.lower_ in ("before", "after", "until", "since"):
+            return True
+    return False
 
 
 def _narrowed(place: Place, ent: Span, places: PlaceReader) -> Place:
@@ -540,7 +599,7 @@ class ArticleExtractor:
         raw = _voiced_by_their_speaker(raw, speakers)
         raw = _said_where_they_speak(raw, occasions)
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
-        raw = _paragraph_place(raw, self.article.text, self.dateline_place)
+        raw = _paragraph_place(raw, self.article.text, self.dateline_place, self.anchor)
         return merge_events(_denials_answer_accusers(raw))
 
     def _named_speakers(self, sent: Span) -> list[Entity]:
@@ -881,10 +940,12 @@ def _paragraph_time(events: list[Event], text: str) -> list[Event]:
     return out
 
 
-def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> list[Event]:
+def _paragraph_place(events: list[Event], text: str, dateline: Place | None,
+                     anchor: dt.date | None = None) -> list[Event]:
     """An event whose sentence names no place happens where the paragraph's
     previous event does, when they share a participant; failing that, at the
-    dateline, unless every participant belongs to another country."""
+    dateline, unless every participant belongs to another country or the event
+    was over days before the report was filed there."""
     def may_be_in(place: Place, event: Event) -> bool:
         # Not where a foreign event happened: "MOSCOW -- North Korea fired a missile".
         countries = {e.country for e in event.actor + event.recipient}
@@ -902,10 +963,17 @@ def _paragraph_place(events: list[Event], text: str, dateline: Place | None) -> 
                 shared = _keys(prior.actor) & _keys(event.actor)
             if prior.place is not None and same_paragraph and shared:
                 event = replace(event, place=prior.place)
-        if event.place is None and dateline is not None and may_be_in(dateline, event):
+        filed_after = event.date is not None and anchor is not None and _is_past(
+            event.date, anchor - dt.timedelta(days=_DATELINE_DAYS))
+        if event.place is None and dateline is not None and may_be_in(dateline, event) and not filed_after:
             event = replace(event, place=dateline)
         out.append(event)
     return out
+
+
+# How long before its dateline's report an event may still have happened at the dateline:
+# "OFER PRISON -- Israel indicted a girl on Monday" (there) "for punching a soldier two weeks ago" (not).
+_DATELINE_DAYS = 3
 
 
 def _denials_answer_accusers(events: list[Event]) -> list[Event]:

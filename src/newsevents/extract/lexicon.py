@@ -318,10 +318,13 @@ THEME_OBJECT_VERBS = frozenset({"fire", "test", "give", "grant", "offer", "throw
 
 # Nouns that name rules and texts, not parties: an act "against UN resolutions" defies them.
 NOT_PARTIES = frozenset({"resolution", "law", "rule", "regulation", "treaty", "charter", "norm", "principle",
-                         "convention", "constitution", "ruling", "order", "decision"})
+                         "convention", "constitution", "ruling", "order", "decision", "suspicion"})
 # Nouns that say the name beside them is a locality ("the town of Kilis", "the Chibok town").
 LOCALITY_NOUNS = frozenset({"town", "village", "city", "district", "province", "region", "county", "camp",
                             "governorate", "municipality", "hamlet", "suburb", "neighbourhood", "neighborhood"})
+# Facilities news names by the town they serve ("Manchester airport", "Ofer prison"): a place
+# of their own, named as written, in that town's country.
+FACILITY_NOUNS = frozenset({"airport", "prison", "airbase", "port"})
 # Verbs of taking captives: whoever did it holds them, and releases them.
 CAPTURE_VERBS = frozenset({"abduct", "kidnap", "hold", "capture", "seize", "detain", "take", "imprison", "jail",
                            "arrest"})
