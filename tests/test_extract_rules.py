@@ -837,3 +837,17 @@ def test_a_place_in_a_clause_of_another_time_does_not_place_the_event():
     events = _of_type(extract("He spent a month alongside Kurdish fighters battling against Isis before crossing into "
                               "Iraq.", published="2018-09-15"), "ASSAULT")
     assert events and (events[0].place is None or events[0].place.country != "IRQ")
+
+
+def test_a_foreign_leader_heads_a_state_and_is_no_foreign_minister():
+    events = _of_type(extract("Trump will hold a surprise meeting with a foreign leader in Mexico on Wednesday, "
+                              "Mexican officials said.", published="2016-08-30"), "CONSULT")
+    # Mexico's head of state in 2016, not its foreign minister (Claudia Ruiz Massieu)
+    assert events and "Enrique Peña Nieto" in {e.name for e in events[0].actor + events[0].recipient}
+
+
+def test_a_voice_whose_state_is_unsaid_speaks_for_the_statements_body():
+    text = ("Seoul welcomed Pyongyang's decision to reopen the hotline, with chief presidential press secretary "
+            "Kim Eui-kyeom saying it creates an environment for dialogue.")
+    support = _of_type(extract(text, published="2018-01-03"), "SUPPORT")
+    assert support and ("Kim Eui-kyeom", "KOR") in {(a.name, a.country) for a in support[0].actor}

@@ -611,8 +611,18 @@ class ArticleExtractor:
                 for subj in verb.children:
                     if subj.dep_ in ("nsubj", "nsubjpass") and subj.pos_ in ("PROPN", "NOUN"):
                         # A head of state or government speaks for themself: their words are their own events.
-                        out.extend(e for e in self.coder.code(subj, expand=False)
-                                   if e.name and e.country and not self.coder.is_leader(e))
+                        found = [e for e in self.coder.code(subj, expand=False)
+                                 if e.name and not self.coder.is_leader(e)]
+                        words = [t for t in subj.subtree if t.ent_type_ != "PERSON"]
+                        if found and any(v in " ".join(t.lower_ for t in words) for v in _VOICES) \
+                                and not any(t.ent_type_ in ("NORP", "GPE", "ORG", "FAC") for t in words) \
+                                and self.res.kb.person(found[0].name, self.anchor) is None:
+                            # "chief presidential press secretary Yoon Young-chan": a voice whose
+                            # state the words leave unsaid; it speaks for the statement's body.
+                            found = [replace(found[0], country=None)]
+                        else:
+                            found = [e for e in found if e.country]
+                        out.extend(found)
         return out
 
     def _speaking_places(self, sent: Span) -> list[tuple[frozenset[str], Place]]:
@@ -898,6 +908,10 @@ def _voiced_by_their_speaker(events: list[Event], speakers: list[tuple[int, list
             roles = _roles(event.actor)
             voices = [p for _, people in speakers[max(i, 0):i + 2] for p in people
                       if (p.country, p.sector) in roles]
+            if not voices and i >= 0:
+                own = event.actor[0]
+                voices = [replace(p, country=own.country, sector=own.sector) for p in speakers[i][1]
+                          if p.country is None and own.country]
             if voices:
                 event = replace(event, actor=event.actor + (voices[0],))
         out.append(event)

@@ -665,8 +665,8 @@ class EntityCoder:
             name = text.removeprefix("the ").strip()
         if sector == "GOV" and tok.lemma_.lower() in ("president", "leader", "minister", "premier"):
             office = "head_of_state" if tok.lemma_.lower() in ("president", "leader") else "head_of_government"
-            if any(t.lower_ == "foreign" for t in span):
-                office = "foreign_minister"
+            if any(t.lower_ == "foreign" for t in span) and tok.lemma_.lower() == "minister":
+                office = "foreign_minister"  # ("a foreign leader" leads some other state: its head)
             elif any(t.lower_ in ("defence", "defense") for t in span):
                 office = "defence_minister"
             # "the Democratic leader" leads a party, not the state.
