@@ -851,3 +851,10 @@ def test_a_voice_whose_state_is_unsaid_speaks_for_the_statements_body():
             "Kim Eui-kyeom saying it creates an environment for dialogue.")
     support = _of_type(extract(text, published="2018-01-03"), "SUPPORT")
     assert support and ("Kim Eui-kyeom", "KOR") in {(a.name, a.country) for a in support[0].actor}
+
+
+def test_an_unknown_body_is_coded_by_its_name_with_no_country_guessed():
+    events = _of_type(extract("The Veridian Accord Alliance accused Iran of violating the deal.",
+                              published="2019-03-08"), "ACCUSE")
+    assert events and [(a.name, a.country) for a in events[0].actor] == [("Veridian Accord Alliance", None)]
+    assert _countries(events[0].recipient) == {"IRN"}

@@ -653,7 +653,7 @@ class EntityCoder:
             country = self.home
         if country is None:
             if tok.ent_type_ in ("ORG", "NORP") and tok.pos_ == "PROPN":
-                return Entity(text=text, name=text.removeprefix("the ").strip(), country=None, sector=sector or "OTH")
+                return Entity(text=text, name=_body_name(span), country=None, sector=sector or "OTH")
             return None
         if sector is None:
             if tok.ent_type_ in ("GPE", "NORP") or tok.pos_ == "PROPN":
@@ -662,7 +662,7 @@ class EntityCoder:
                 return None
         name = None
         if tok.ent_type_ == "ORG" and not self.countries.lookup(text):
-            name = text.removeprefix("the ").strip()
+            name = _body_name(span)
         if sector == "GOV" and tok.lemma_.lower() in ("president", "leader", "minister", "premier"):
             office = "head_of_state" if tok.lemma_.lower() in ("president", "leader") else "head_of_government"
             if any(t.lower_ == "foreign" for t in span) and tok.lemma_.lower() == "minister":
