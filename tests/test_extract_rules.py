@@ -858,3 +858,28 @@ def test_an_unknown_body_is_coded_by_its_name_with_no_country_guessed():
                               published="2019-03-08"), "ACCUSE")
     assert events and [(a.name, a.country) for a in events[0].actor] == [("Veridian Accord Alliance", None)]
     assert _countries(events[0].recipient) == {"IRN"}
+
+
+def test_an_arrest_or_sentence_no_one_is_named_for_is_the_doing_of_the_state_where_it_happens():
+    events = _of_type(extract("A former Danish soldier has been jailed for six years in Egypt after he was convicted "
+                              "of fighting against the Islamic State group.", published="2018-09-15"), "SANCTION")
+    assert events and _countries(events[0].actor) == {"EGY"}  # not the group he fought
+    # Where the held person is from is not where they were held.
+    events = _of_type(extract("Lars Nielsen, 25, formerly of Aarhus, Denmark, was sentenced to six years.",
+                              published="2018-09-15"), "SANCTION")
+    assert all(not _countries(e.actor) & {"DNK"} for e in events)
+
+
+def test_a_photo_credit_is_nobody_a_pronoun_can_mean():
+    text = ("Chinese Foreign Ministry spokeswoman Li Na gestures in Beijing. (Mark Kowalski/AP)\n"
+            "The standoff underscores Trump's frustration at his attempts to press China.")
+    request = _of_type(extract(text, published="2017-12-29"), "REQUEST")
+    assert request and all("Kowalski" not in (a.name or "") for a in request[0].actor)
+
+
+def test_what_was_done_to_people_already_told_of_is_no_new_event():
+    text = ("Anna Berg and Tom Lind had been holidaying in south-west Turkey when they were detained on 22 July.\n"
+            "Their arrests came three years after Lind, who served in Afghanistan in 2012 with a Danish regiment, "
+            "travelled to Syria.")
+    coerce = _of_type(extract(text, published="2018-09-15"), "COERCE")
+    assert len(coerce) == 1 and _countries(coerce[0].actor) == {"TUR"}

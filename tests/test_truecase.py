@@ -49,3 +49,11 @@ def test_a_lowercased_article_still_yields_coded_actors():
             "border, and said pakistan would not accept any threat from new delhi.")
     events = extract(text, published="2002-03-12")
     assert "Pervez Musharraf" in {p.name for e in events for p in e.actor}
+
+
+def test_names_with_letters_beyond_ascii_are_restored_with_their_surnames():
+    caser = Truecaser(["Enrique Peña Nieto", "Recep Tayyip Erdoğan"], people=["Enrique Peña Nieto"])
+    text = "fox criticized enrique peña nieto. peña nieto said recep tayyip erdoğan agreed."
+    restored = caser.restore(text)
+    assert len(restored) == len(text)
+    assert restored == "Fox criticized Enrique Peña Nieto. Peña Nieto said Recep Tayyip Erdoğan agreed."

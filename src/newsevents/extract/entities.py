@@ -159,6 +159,12 @@ def _clip_mention(tok: Token) -> Span:
     return span
 
 
+def _photo_credit(ent: Span) -> bool:
+    """A name joined by a slash to an agency: a photographer's credit, not a participant."""
+    text = ent.doc.text
+    return "/" in ent.text or text[ent.end_char:ent.end_char + 1] == "/" or text[ent.start_char - 1:ent.start_char] == "/"
+
+
 def _body_name(span: Span) -> str:
     """A named body's name: its mention without the article ("the Kilis criminal court")."""
     return re.sub(r"^(?:the|a|an)\s+", "", span.text.strip(), flags=re.IGNORECASE)
@@ -229,12 +235,16 @@ def tag_people_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazet
         return
 
     def stray(tok: Token) -> bool:
-        """Untagged, or alone in an entity of another kind that nothing known bears."""
+        """Untagged, or alone in an entity of another kind that nothing known bears but a person."""
         if tok.ent_iob_ == "O":
             return True
         alone = tok.ent_iob_ == "B" and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
-        return alone and tok.ent_type_ in ("ORG", "NORP", "GPE") and kb.match(tok.text, on) is None \
-            and (gazetteer is None or gazetteer.resolve(tok.text) is None)
+        if not alone or tok.ent_type_ not in ("ORG", "NORP", "GPE"):
+            return False
+        known = kb.match(tok.text, on)
+        if known is not None:
+            return known.kind == "person"  # "Trump's frustration", tagged an organisation
+        return gazetteer is None or gazetteer.resolve(tok.text) is None
 
     found = list(relabel)
     for tok in doc:
@@ -407,6 +417,8 @@ class EntityCoder:
         self.memory.person_before_sentence = subjects[-1] if subjects else self.memory.last_person()
         self.memory.sentence_people = []
         for ent in doc_or_span.ents:
+            if ent.label_ == "PERSON" and _photo_credit(ent):
+                continue  # "(Mark Schiefelbein/AP)", "REUTERS/Ammar Awad": who took the picture
             if ent.label_ == "PERSON" and locality_noun(ent.root) is None:  # not "the village of Nabi Saleh"
                 coded = self._person(ent.root, _clip_mention(ent.root))
                 if coded is not None and coded.country:

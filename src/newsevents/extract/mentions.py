@@ -102,7 +102,9 @@ class Mention:
         own_args = any(c.dep_ in ("poss", "compound", "amod", "nmod") and c.ent_type_ in ("GPE", "NORP", "PERSON")
                        for c in tok.children) or any(
             c.dep_ == "prep" and c.lower_ in ("between", "with", "by", "of", "among") for c in tok.children)
-        return has_det and not own_args
+        # "Their arrests came three years after ...": what was done to people already told of.
+        told = self.sense.lemma in PATIENT_NOUNS and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in tok.children)
+        return (has_det or told) and not own_args
 
 
 def _child(tok: Token, *deps: str) -> Token | None:

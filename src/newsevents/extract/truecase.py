@@ -22,7 +22,7 @@ from collections.abc import Iterable
 # not change that), or, too short to have sentences, when it has no capital at all.
 LOWERCASE_STARTS = 0.6
 _STARTS = re.compile(r"[.!?]['\"’”)]*\s+['\"‘“(]*([a-z])", re.I)
-_WORD = re.compile(r"[a-z0-9]+(?:[&-][a-z0-9]+)*", re.I)
+_WORD = re.compile(r"[^\W_]+(?:[&-][^\W_]+)*")  # (letters of any script: "peña", "erdoğan")
 # Days and months are names too, and the date tagger needs their capitals ("on monday").
 # ("March" and "May" are left out: as words they are far more common than as months.)
 CALENDAR = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "January",
