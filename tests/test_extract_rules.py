@@ -883,3 +883,9 @@ def test_what_was_done_to_people_already_told_of_is_no_new_event():
             "travelled to Syria.")
     coerce = _of_type(extract(text, published="2018-09-15"), "COERCE")
     assert len(coerce) == 1 and _countries(coerce[0].actor) == {"TUR"}
+
+
+def test_they_are_the_people_coordinated_before_it_in_its_sentence():
+    events = _of_type(extract("Anna Berg and Tom Lind had been holidaying in south-west Turkey when they were "
+                              "detained on 22 July.", published="2018-09-15"), "COERCE")
+    assert events and {r.name for r in events[0].recipient} == {"Anna Berg", "Tom Lind"}

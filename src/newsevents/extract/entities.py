@@ -725,7 +725,7 @@ class EntityCoder:
                     return match.country
         return None
 
-    def _pronoun(self, lower: str, tok: Token) -> Entity | None:
+    def _pronoun(self, lower: str, tok: Token) -> Entity | list[Entity] | None:
         if lower in _FIRST_PERSON:
             return self._speaker(tok)
         if lower in ("it", "they"):
@@ -743,6 +743,14 @@ class EntityCoder:
             return self.memory.person_before_sentence or self.memory.last_person()
         if lower in _THING:
             return self._last_state()
+        if lower in ("they", "them", "their"):
+            # "Robinson and Rojkan had been holidaying when they were detained": the people
+            # coordinated before the pronoun in its own sentence.
+            named = {t.i: e for t, e in self.memory.sentence_people if t.i < tok.i}
+            for i in sorted(named, reverse=True):
+                group = [i] + [c.i for c in tok.doc[i].conjuncts if c.i in named]
+                if len(group) > 1:
+                    return [named[j] for j in sorted(group)]
         if lower in _GROUP:
             if len(_dedupe(self.memory.last_event_actors)) > 1:
                 return None  # "they" = the several actors of the last event (see _pair_or_plural)
