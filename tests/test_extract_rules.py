@@ -889,3 +889,11 @@ def test_they_are_the_people_coordinated_before_it_in_its_sentence():
     events = _of_type(extract("Anna Berg and Tom Lind had been holidaying in south-west Turkey when they were "
                               "detained on 22 July.", published="2018-09-15"), "COERCE")
     assert events and {r.name for r in events[0].recipient} == {"Anna Berg", "Tom Lind"}
+
+
+def test_a_place_named_kidnapping_is_the_kidnapping_already_told_and_happened_there():
+    text = ("The Nigerian government says 21 schoolgirls abducted by Boko Haram have been released.\n"
+            "The girls were at a boarding school in the town of Chibok.\n"
+            "Aid groups say the release is welcome, and that many more remain missing since the Chibok kidnapping.")
+    events = [e for e in _of_type(extract(text, published="2016-10-13"), "ASSAULT") if e.mode == "abduct"]
+    assert events and events[0].place is not None and events[0].place.name == "Chibok"

@@ -596,6 +596,13 @@ class ArticleExtractor:
                         self.coder.memory.last_event_actors = list(event.actor)
                 elif mention.sense.pos == "N" and not mention.actors:
                     self._refer_back(mention, sent, raw)
+                elif mention.sense.pos == "N" and mention.mode:
+                    # "since the Chibok kidnapping": a place names the event, not who did it; it is
+                    # the kidnapping already told, which happened there.
+                    named = [self.places.named_by(t) for t in mention.actors
+                             if t.head.i == mention.trigger.i and t.dep_ in ("compound", "amod", "nmod")]
+                    if named and len(named) == len(mention.actors) and all(named):
+                        self._refer_back(mention, sent, raw, place=named[0])
         raw = _voiced_by_their_speaker(raw, speakers)
         raw = _said_where_they_speak(raw, occasions)
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
@@ -704,14 +711,17 @@ class ArticleExtractor:
         found = self.res.countries.by_iso3(iso3)
         return Entity(text=found.name if found else iso3, name=None, country=iso3, sector="GOV")
 
-    def _refer_back(self, m: Mention, sent: Span, raw: list[Event]) -> bool:
+    def _refer_back(self, m: Mention, sent: Span, raw: list[Event], place: Place | None = None) -> bool:
         """A bare "the meeting" names an event already coded: it adds its date,
         place and claimants to that event rather than making a new one. "The
-        upcoming summit" names a planned event, never a past one."""
+        upcoming summit" names a planned event, never a past one. A mention that
+        names its place ("the Chibok kidnapping") names an event of its own mode."""
         own = status_of(m.trigger, m.sense.type).status
         for i in range(len(raw) - 1, max(-1, len(raw) - 8), -1):
             prior = raw[i]
             if prior.type != m.sense.type or (prior.mode and m.mode and prior.mode != m.mode):
+                continue
+            if place is not None and prior.mode != m.mode:
                 continue
             if own == "planned" and prior.status != "planned":
                 continue
@@ -723,7 +733,7 @@ class ArticleExtractor:
                 attribution=attribution,
                 sourcing="attributed" if attribution else prior.sourcing,
                 date=prior.date or _find_date(m.trigger, sent, self.anchor, tense)[0],
-                place=prior.place or _find_place(m.trigger, sent, self.places),
+                place=prior.place or place or _find_place(m.trigger, sent, self.places),
             )
             return True
         return False
