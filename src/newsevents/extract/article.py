@@ -760,15 +760,17 @@ class ArticleExtractor:
         passive = m.sense.pos == "V" and (any(c.dep_ == "auxpass" for c in m.trigger.children)
                                           or (m.trigger.tag_ == "VBN" and m.trigger.dep_ == "acl"))
         undergone = m.trigger.dep_ == "pobj" and m.trigger.head.lower_ == "under"  # "under threat": by whom, unsaid
-        if not actor_keys and passive and m.mode in ("convict", "arrest"):
+        if not actor_keys and passive and m.mode in ("convict", "arrest") and m.trigger.dep_ not in ("relcl", "acl"):
             # "He was jailed for eight years in Turkey": arrests and sentences no one is named
             # for are the doing of the state where they happen (its courts, its police).
-            # (not where the held person is from: "Joe Robinson, formerly of Accrington, was sentenced")
+            # (not where the held person is from: "Joe Robinson, formerly of Accrington, was sentenced";
+            # not in a clause describing someone: "a journalist who was arrested last year")
             where = _find_place(m.trigger, sent, self.places, {t.i for r in m.recipients for t in r.subtree})
             if where is not None and where.country:
                 state = self._country_entity(where.country)
                 actors = [replace(state, sector="JUD" if m.mode == "convict" else "COP")]
                 actor_keys = _keys(actors)
+                guessed_actor = True  # inferred, not read: it scores lower than the sentence's own events
         if not actor_keys and not m.actors and (m.sense.pos == "V" or m.recipients) and not (
                 passive and m.sense.type == "ASSAULT") and not undergone and not judged_by_another(m.trigger):
             # ("dozens were killed" names no killer: not guessed from the sentence's other names.)

@@ -440,9 +440,8 @@ class EntityCoder:
             return None  # "the village of Nabi Saleh" is a place, whoever the tagger took it for
         span = _clip_mention(tok)
         if tok.i in self.lede:
-            described = self._compose(tok, span) or self.code_people(tok)
-            found = described[0] if isinstance(described, list) and described else described
-            country, sector = (found.country, found.sector) if isinstance(found, Entity) else (None, "CVL")
+            found = self._compose(tok, span) or next(iter(self.code_people(tok)), None)
+            country, sector = (found.country, found.sector) if found is not None else (None, "CVL")
             person = Entity(text=span.text.strip(), name=self.lede[tok.i], country=country or self.home,
                             sector=sector)
             self.memory.remember(person, person=True)
