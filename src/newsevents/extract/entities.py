@@ -213,25 +213,48 @@ def _person_name(span: Span) -> str | None:
     return name or None
 
 
+def _may_be_a_surname(word: str, kb: ActorKB, on: dt.date | None, gazetteer: Gazetteer | None) -> bool:
+    """A word the tagger took for a person that names nothing else the KB or gazetteer know
+    ("Douma", "Afrin", "Nusra" are a town, a district and a group, whatever the tagger said once)."""
+    known = kb.match(word, on)
+    if known is not None:
+        return known.kind == "person"
+    return gazetteer is None or gazetteer.resolve(word) is None
+
+
 def tag_people_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazetteer | None = None) -> None:
     """One name, one referent in an article: a surname the tagger read as a
     person once ("the charge sheet against Tamimi") is a person wherever it
     recurs ("Israel has held Ahed Tamimi", untagged there; or taken for an
     organisation or a place that neither the knowledge base nor the gazetteer
     knows), and a name tagged as an organisation that the knowledge base knows
-    as a person is that person. The tagger labels each sentence alone; the
-    coder's pronouns and titles need the people of every sentence."""
+    as a person is that person; a group or IGO the knowledge base knows is an
+    organisation wherever its name recurs ("Boko Haram", tagged a person once
+    and nothing elsewhere). The tagger labels each sentence alone; the coder's
+    pronouns, titles and guesses need the names of every sentence.
+    """
+    # Where a word follows "in", "at" or "near" somewhere in the article, it names a place ("in Baghuz").
+    placed = {t.lower_ for t in doc if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "near", "around", "inside")}
     surnames = set()
     relabel = []
+    groups: dict[str, list[tuple[str, ...]]] = {}  # first word -> the known groups' names it opens
     for ent in doc.ents:
         words = [t for t in ent if t.is_alpha and t.text[:1].isupper()]
-        if ent.label_ == "PERSON" and words:
-            surnames.add(words[-1].lower_)
-        elif ent.label_ in ("ORG", "NORP") and len(words) == len(ent) >= 2 and all(t.pos_ == "PROPN" for t in ent):
-            match = kb.person(ent.text, on)
-            if match is not None and match.kind == "person":
+        if len(words) == len(ent) >= 2 and ent.label_ in ("PERSON", "ORG", "NORP"):
+            match = kb.match(ent.text, on)
+            if match is not None and match.kind in ("group", "igo") and match.name:  # (not "bank": a sector)
+                # "Boko Haram", tagged a person in one sentence and nothing in another: the group.
+                groups.setdefault(ent[0].text, []).append(tuple(t.text for t in ent))
+                if ent.label_ != "ORG":
+                    relabel.append(Span(doc, ent.start, ent.end, label="ORG"))
+                continue
+            if match is not None and match.kind == "person" and ent.label_ != "PERSON":
                 relabel.append(Span(doc, ent.start, ent.end, label="PERSON"))
-    if not surnames and not relabel:
+                continue
+        if ent.label_ == "PERSON" and words and words[-1].lower_ not in surnames | placed and _may_be_a_surname(
+                words[-1].text, kb, on, gazetteer):
+            surnames.add(words[-1].lower_)
+    if not surnames and not relabel and not groups:
         return
 
     def stray(tok: Token) -> bool:
@@ -247,8 +270,18 @@ def tag_people_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazet
         return gazetteer is None or gazetteer.resolve(tok.text) is None
 
     found = list(relabel)
+    taken: set[int] = set()
     for tok in doc:
-        if tok.pos_ != "PROPN" or tok.lower_ not in surnames or not tok.text[:1].isupper() or not stray(tok):
+        for name in groups.get(tok.text, ()):
+            end = tok.i + len(name)
+            if end <= len(doc) and tuple(t.text for t in doc[tok.i:end]) == name \
+                    and all(t.ent_iob_ == "O" for t in doc[tok.i:end]):
+                found.append(Span(doc, tok.i, end, label="ORG"))
+                taken.update(range(tok.i, end))
+                break
+    for tok in doc:
+        if tok.i in taken or tok.pos_ != "PROPN" or tok.lower_ not in surnames or not tok.text[:1].isupper() \
+                or not stray(tok):
             continue
         if tok.dep_ == "compound" and tok.head.pos_ == "PROPN":
             continue  # "Tamimi Street": the name of something else
@@ -446,6 +479,12 @@ class EntityCoder:
                             sector=sector)
             self.memory.remember(person, person=True)
             return person
+        # "the militant group Boko Haram": the apposed name of a group the KB knows.
+        group = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "ORG"), None)
+        if group is not None and tok.ent_type_ != "ORG":
+            match = self.kb.match(_clip_mention(group).text, self.on)
+            if match is not None and match.kind in ("group", "igo") and match.name:
+                return self._code_one(group)
         # "the Iraqi prime minister, Adel Abdul-Mahdi": the apposed name is who acts.
         named = next((c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
         if named is None and tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.ent_type_ != "PERSON":
