@@ -913,3 +913,10 @@ def test_a_town_the_tagger_took_for_a_person_once_stays_a_town_and_a_known_group
     assert [e.label_ for e in doc.ents if e.text == "Baghuz"].count("PERSON") == 1  # not spread to the others
     boko = [e for e in doc.ents if e.text.startswith("Boko Haram")]
     assert len(boko) == 2 and {e.label_ for e in boko} == {"ORG"}
+
+
+def test_what_someone_does_in_the_sentence_after_travelling_happens_where_they_went():
+    text = ("Their arrests came three years after Lind, who served in Afghanistan in 2012, travelled to Syria.\n"
+            "He spent about a month as a medic alongside YPG fighters battling against Isis.")
+    events = [e for e in _of_type(extract(text, published="2018-09-15"), "ASSAULT") if e.trigger == "battling"]
+    assert events and events[0].place is not None and events[0].place.name == "Syria"

@@ -575,6 +575,7 @@ class ArticleExtractor:
         raw: list[Event] = []
         occasions: list[tuple[frozenset[str], Place]] = []
         speakers: list[tuple[int, list[Entity]]] = []
+        scenes: list[tuple[int, frozenset[str], frozenset[str], Place | None]] = []
         self.coder.read_nationalities(self.doc)
         self.coder.read_lede(self.doc)
         self.coder.read_institutions(self.doc)
@@ -582,6 +583,7 @@ class ArticleExtractor:
             self.coder.observe(sent)
             occasions.extend(self._speaking_places(sent))
             speakers.append((sent.start_char, self._named_speakers(sent)))
+            scenes.append((sent.start_char, *self._subject_and_journey(sent)))
             for mention in find_mentions(sent):
                 if mention.anaphoric and self._refer_back(mention, sent, raw):
                     continue
@@ -604,10 +606,31 @@ class ArticleExtractor:
                     if named and len(named) == len(mention.actors) and all(named):
                         self._refer_back(mention, sent, raw, place=named[0])
         raw = _voiced_by_their_speaker(raw, speakers)
+        raw = _where_they_went(raw, scenes)
         raw = _said_where_they_speak(raw, occasions)
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
         raw = _paragraph_place(raw, self.article.text, self.dateline_place, self.anchor)
         return merge_events(_denials_answer_accusers(raw))
+
+    def _subject_and_journey(self, sent: Span) -> tuple[frozenset[str], frozenset[str], Place | None]:
+        """Who the sentence is about (its main subject), and who travelled where in it
+        ("Robinson ... travelled to Syria"): the keys of each, and the destination."""
+        root = sent.root
+        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        about = _keys(self.coder.code_quietly(subject)) if subject is not None else frozenset()
+        for verb in sent:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JOURNEY:
+                continue
+            mover = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            goal = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ in ("to", "into")
+                         for g in c.children if g.dep_ == "pobj"), None)
+            if mover is None or goal is None:
+                continue
+            span = next((e for e in self.places.spans(sent) if e.start <= goal.i < e.end), None)
+            place = self.places.of(span) if span is not None else None
+            if place is not None:
+                return about, _keys(self.coder.code_quietly(mover)), place
+        return about, frozenset(), None
 
     def _named_speakers(self, sent: Span) -> list[Entity]:
         """The named people a sentence reports speaking ("Kremlin spokesman Dmitry Peskov was
@@ -939,6 +962,25 @@ def _voiced_by_their_speaker(events: list[Event], speakers: list[tuple[int, list
     return out
 
 
+def _where_they_went(events: list[Event], scenes: list[tuple[int, frozenset[str], frozenset[str], Place | None]]
+                     ) -> list[Event]:
+    """A sentence about someone the sentence before took somewhere happens there:
+    "Robinson ... travelled to Syria. He spent a month alongside YPG fighters battling
+    Isis" (in Syria)."""
+    starts = [start for start, *_ in scenes]
+    out = []
+    for event in events:
+        i = bisect.bisect_right(starts, event.evidence.start) - 1
+        # (what they did there; not what they say or plan, which may be anywhere)
+        if event.place is None and i >= 1 and event.status == "occurred" and event.type not in SPEECH_ACTS:
+            about = scenes[i][1]
+            _, _, travellers, place = scenes[i - 1]
+            if place is not None and about & travellers:
+                event = replace(event, place=place)
+        out.append(event)
+    return out
+
+
 def _governing_verb(tok: Token) -> Token:
     """The verb a place phrase hangs from, through nouns and prepositions ("at a forum in Baghdad")."""
     for _ in range(6):
@@ -1004,6 +1046,10 @@ def _paragraph_place(events: list[Event], text: str, dateline: Place | None,
             event = replace(event, place=dateline)
         out.append(event)
     return out
+
+
+# Verbs of going somewhere: the traveller's next sentence happens at the destination.
+_JOURNEY = frozenset({"travel", "fly", "go", "return", "head", "journey", "move", "cross", "sail", "drive"})
 
 
 # How long before its dateline's report an event may still have happened at the dateline:

@@ -378,6 +378,16 @@ class EntityCoder:
                 out.append(ent)
         return _dedupe([_sovereign(e) for e in out])
 
+    def code_quietly(self, tok: Token) -> list[Entity]:
+        """The entities of a head token, leaving the memory as it was: for reading who a
+        sentence is about without making them the last one named."""
+        memory = self.memory
+        saved = (list(memory.people), list(memory.groups), dict(memory.persons_by_token))
+        try:
+            return self.code(tok, expand=False)
+        finally:
+            memory.people, memory.groups, memory.persons_by_token = saved
+
     def set_setting(self, country_counts: dict[str, int]) -> None:
         """Where the article is set (mentions of states and of places in them):
         decides which state a stateless people's adjective stands for."""
