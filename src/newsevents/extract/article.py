@@ -583,7 +583,9 @@ class ArticleExtractor:
             self.coder.observe(sent)
             occasions.extend(self._speaking_places(sent))
             speakers.append((sent.start_char, self._named_speakers(sent)))
-            scenes.append((sent.start_char, *self._subject_and_journey(sent)))
+            # Who a sentence is about matters only after a sentence that took someone somewhere.
+            went = scenes[-1][3] is not None if scenes else False
+            scenes.append((sent.start_char, *self._subject_and_journey(sent, about=went)))
             for mention in find_mentions(sent):
                 if mention.anaphoric and self._refer_back(mention, sent, raw):
                     continue
@@ -612,12 +614,13 @@ class ArticleExtractor:
         raw = _paragraph_place(raw, self.article.text, self.dateline_place, self.anchor)
         return merge_events(_denials_answer_accusers(raw))
 
-    def _subject_and_journey(self, sent: Span) -> tuple[frozenset[str], frozenset[str], Place | None]:
-        """Who the sentence is about (its main subject), and who travelled where in it
-        ("Robinson ... travelled to Syria"): the keys of each, and the destination."""
-        root = sent.root
-        subject = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        about = _keys(self.coder.code_quietly(subject)) if subject is not None else frozenset()
+    def _subject_and_journey(self, sent: Span, *, about: bool = True
+                             ) -> tuple[frozenset[str], frozenset[str], Place | None]:
+        """Who the sentence is about (its main subject; read only if `about`), and who
+        travelled where in it ("Robinson ... travelled to Syria"): the keys of each, and the
+        destination."""
+        subject = next((c for c in sent.root.children if c.dep_ in ("nsubj", "nsubjpass")), None) if about else None
+        keys = _keys(self.coder.code_quietly(subject)) if subject is not None else frozenset()
         for verb in sent:
             if verb.pos_ != "VERB" or verb.lemma_.lower() not in _JOURNEY:
                 continue
@@ -629,8 +632,8 @@ class ArticleExtractor:
             span = next((e for e in self.places.spans(sent) if e.start <= goal.i < e.end), None)
             place = self.places.of(span) if span is not None else None
             if place is not None:
-                return about, _keys(self.coder.code_quietly(mover)), place
-        return about, frozenset(), None
+                return keys, _keys(self.coder.code_quietly(mover)), place
+        return keys, frozenset(), None
 
     def _named_speakers(self, sent: Span) -> list[Entity]:
         """The named people a sentence reports speaking ("Kremlin spokesman Dmitry Peskov was

@@ -161,8 +161,11 @@ def _clip_mention(tok: Token) -> Span:
 
 def _photo_credit(ent: Span) -> bool:
     """A name joined by a slash to an agency: a photographer's credit, not a participant."""
-    text = ent.doc.text
-    return "/" in ent.text or text[ent.end_char:ent.end_char + 1] == "/" or text[ent.start_char - 1:ent.start_char] == "/"
+    doc = ent.doc
+    after = doc[ent.end].text if ent.end < len(doc) and not ent[-1].whitespace_ else ""
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    return "/" in ent.text or after.startswith("/") or (
+        before is not None and not before.whitespace_ and before.text.endswith("/"))
 
 
 def _body_name(span: Span) -> str:
