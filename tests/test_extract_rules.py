@@ -920,3 +920,12 @@ def test_what_someone_does_in_the_sentence_after_travelling_happens_where_they_w
             "He spent about a month as a medic alongside YPG fighters battling against Isis.")
     events = [e for e in _of_type(extract(text, published="2018-09-15"), "ASSAULT") if e.trigger == "battling"]
     assert events and events[0].place is not None and events[0].place.name == "Syria"
+
+
+def test_a_launch_site_places_the_launch_of_the_news_not_an_earlier_one():
+    text = ("Japanese officials have confirmed another missile test by North Korea Friday morning local time.\n"
+            "North Korea's most recent missile launch, on Aug. 29, flew over Japan.\n"
+            "South Korea's military says the unidentified missile was launched from Sunan.")
+    events = {e.trigger: e for e in _of_type(extract(text, published="2017-09-15"), "MOBILIZE")}
+    assert events["missile test"].place is not None and events["missile test"].place.name == "Sunan"
+    assert events["missile launch"].place is None or events["missile launch"].place.name != "Sunan"

@@ -583,6 +583,7 @@ class ArticleExtractor:
             self.coder.observe(sent)
             occasions.extend(self._speaking_places(sent))
             speakers.append((sent.start_char, self._named_speakers(sent)))
+            self._launched_from(sent, raw)
             # Who a sentence is about matters only after a sentence that took someone somewhere.
             went = scenes[-1][3] is not None if scenes else False
             scenes.append((sent.start_char, *self._subject_and_journey(sent, about=went)))
@@ -613,6 +614,31 @@ class ArticleExtractor:
         raw = _paragraph_time(_reactions_share_the_day(raw), self.article.text)
         raw = _paragraph_place(raw, self.article.text, self.dateline_place, self.anchor)
         return merge_events(_denials_answer_accusers(raw))
+
+    def _launched_from(self, sent: Span, raw: list[Event]) -> None:
+        """"The missile was launched from Sunan": where the latest launch already told of
+        took place. A launch site says where a test or launch happened better than the land
+        the missile flew over, so it replaces that."""
+        for verb in sent:
+            if verb.lemma_.lower() not in ("launch", "fire") or not any(c.dep_ == "auxpass" for c in verb.children):
+                continue
+            weapon = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+            origin = next((g for c in verb.children if c.dep_ == "prep" and c.lower_ == "from"
+                           for g in c.children if g.dep_ == "pobj"), None)
+            if weapon is None or origin is None or weapon.lemma_.lower() not in ("missile", "rocket"):
+                continue
+            span = next((e for e in self.places.spans(sent) if e.start <= origin.i < e.end), None)
+            site = self.places.of(span) if span is not None else None
+            if site is None:
+                continue
+            # The launch of the news, not an earlier one the article recalls ("the launch on Aug. 29").
+            recent = self.anchor - dt.timedelta(days=_DATELINE_DAYS) if self.anchor else None
+            for i in range(len(raw) - 1, -1, -1):
+                event = raw[i]
+                if event.type == "MOBILIZE" and weapon.lemma_.lower() in event.trigger.lower() and (
+                        event.date is None or recent is None or not _is_past(event.date, recent)):
+                    raw[i] = replace(event, place=site)
+                    break
 
     def _subject_and_journey(self, sent: Span, *, about: bool = True
                              ) -> tuple[frozenset[str], frozenset[str], Place | None]:
