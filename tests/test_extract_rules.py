@@ -929,3 +929,12 @@ def test_a_launch_site_places_the_launch_of_the_news_not_an_earlier_one():
     events = {e.trigger: e for e in _of_type(extract(text, published="2017-09-15"), "MOBILIZE")}
     assert events["missile test"].place is not None and events["missile test"].place.name == "Sunan"
     assert events["missile launch"].place is None or events["missile launch"].place.name != "Sunan"
+
+
+def test_striking_back_answers_the_latest_force_against_the_striker_then_and_there():
+    text = ("A Palestinian girl punched an Israeli soldier in the West Bank village of Beit Ummar on Friday.\n"
+            "Right-wing Israelis have debated whether the soldier had appeared weak by opting not to strike back.")
+    strikes = [e for e in _of_type(extract(text, published="2018-01-01"), "ASSAULT") if e.trigger == "strike"]
+    assert strikes and [r.text for r in strikes[0].recipient] == ["A Palestinian girl"]
+    assert strikes[0].place is not None and strikes[0].place.name == "Beit Ummar"
+    assert strikes[0].date is not None and strikes[0].date.value == "2017-12-29"

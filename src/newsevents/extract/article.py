@@ -591,6 +591,8 @@ class ArticleExtractor:
                 if mention.anaphoric and self._refer_back(mention, sent, raw):
                     continue
                 event = self._event(mention, sent)
+                if event is not None and _strikes_back(mention):
+                    event = _answering(event, raw)
                 if event is not None:
                     raw.append(event)
                     if _refuses_to_meet(event, mention.trigger):
@@ -989,6 +991,23 @@ def _voiced_by_their_speaker(events: list[Event], speakers: list[tuple[int, list
                 event = replace(event, actor=event.actor + (voices[0],))
         out.append(event)
     return out
+
+
+def _strikes_back(m: Mention) -> bool:
+    """"opting not to strike back", "fired back": force answering force."""
+    return m.sense.type == "ASSAULT" and any(c.lower_ == "back" and c.dep_ in ("prt", "advmod")
+                                             for c in m.trigger.children)
+
+
+def _answering(event: Event, raw: list[Event]) -> Event:
+    """Striking back answers the latest act of force against the striker: it is aimed at
+    whoever did that, then and there ("the soldier ... opting not to strike back" at the girl
+    who punched him, in the village where she did)."""
+    mine = _keys(event.actor)
+    for prior in reversed(raw):
+        if prior.type == "ASSAULT" and mine and mine <= _keys(prior.recipient) and not _keys(prior.actor) & mine:
+            return replace(event, recipient=prior.actor, date=event.date or prior.date, place=event.place or prior.place)
+    return event
 
 
 def _where_they_went(events: list[Event], scenes: list[tuple[int, frozenset[str], frozenset[str], Place | None]]
