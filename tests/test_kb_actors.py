@@ -342,3 +342,5 @@ def test_an_age_before_a_nationality_does_not_hide_whose_people_they_are(kb):
     match = kb.match("a 16-year-old Palestinian girl", dt.date(2018, 1, 1))
     assert match is not None and match.country == "PSE" and match.sector == "CVL"
     assert kb.match("two 25 year old British men", dt.date(2018, 1, 1)).country == "GBR"
+    teenager = kb.match("a Palestinian teenager", dt.date(2018, 1, 1))  # a civilian, not nobody
+    assert teenager is not None and (teenager.country, teenager.sector) == ("PSE", "CVL")
