@@ -901,7 +901,7 @@ def test_a_place_named_kidnapping_is_the_kidnapping_already_told_and_happened_th
 
 def test_a_town_the_tagger_took_for_a_person_once_stays_a_town_and_a_known_group_is_one_throughout():
     from newsevents.extract.article import Resources
-    from newsevents.extract.entities import tag_people_throughout
+    from newsevents.extract.entities import tag_names_throughout
     from newsevents.nlp import load_nlp
 
     res = Resources.default()
@@ -909,7 +909,7 @@ def test_a_town_the_tagger_took_for_a_person_once_stays_a_town_and_a_known_group
     doc = load_nlp()("Fighters are holding out in Baghuz.\nKurdish forces said Baghuz would fall soon.\n"
                      "Residents fled Baghuz on Monday.\n"
                      "They were freed from Boko Haram’s camps.\nBoko Haram said on Monday it freed them.")
-    tag_people_throughout(doc, res.kb, None, res.gazetteer)
+    tag_names_throughout(doc, res.kb, None, res.gazetteer)
     assert [e.label_ for e in doc.ents if e.text == "Baghuz"].count("PERSON") == 1  # not spread to the others
     boko = [e for e in doc.ents if e.text.startswith("Boko Haram")]
     assert len(boko) == 2 and {e.label_ for e in boko} == {"ORG"}

@@ -20,7 +20,7 @@ from ..records import Article, ArticleEvents, Attribution, DateValue, Entity, Ev
 from ..records import Span as TextSpan
 from ..store.dates import date_interval
 from .attribution import claims_for
-from .entities import EntityCoder, locality_noun, tag_people_throughout
+from .entities import EntityCoder, locality_noun, tag_names_throughout
 from .lexicon import FACILITY_NOUNS, LOCALITY_NOUNS, NOT_PARTIES, REPORTING_VERBS
 from .mentions import SPOKEN, Mention, find_mentions, judged_by_another
 from .modality import ANNOUNCE, ANNOUNCED_TAKE_EFFECT, status_of
@@ -280,6 +280,11 @@ class PlaceReader:
         found = [e for e in tagged + extra if e.start not in inside]
         return sorted(found + facilities, key=lambda e: e.start)
 
+    def at(self, tok: Token) -> Place | None:
+        """The place named by the place phrase a token belongs to ("from Sunan", "to Syria")."""
+        span = next((e for e in self.spans(tok.sent) if e.start <= tok.i < e.end), None)
+        return self.of(span) if span is not None else None
+
     def of(self, ent: Span) -> Place | None:
         facility = self.facilities.get(ent.start)
         if facility is not None and facility[0].end == ent.end:
@@ -525,7 +530,7 @@ class ArticleExtractor:
         self.doc = doc
         self.res = res
         self.anchor = parse_anchor(article.published)
-        tag_people_throughout(doc, res.kb, self.anchor, res.gazetteer)
+        tag_names_throughout(doc, res.kb, self.anchor, res.gazetteer)
         self.context_countries = self._article_countries()
         self.coder = EntityCoder(res.kb, res.countries, self.anchor, gazetteer=res.gazetteer,
                                  home=self.context_countries[0] if self.context_countries else None)
@@ -629,8 +634,7 @@ class ArticleExtractor:
                            for g in c.children if g.dep_ == "pobj"), None)
             if weapon is None or origin is None or weapon.lemma_.lower() not in ("missile", "rocket"):
                 continue
-            span = next((e for e in self.places.spans(sent) if e.start <= origin.i < e.end), None)
-            site = self.places.of(span) if span is not None else None
+            site = self.places.at(origin)
             if site is None:
                 continue
             # The launch of the news, not an earlier one the article recalls ("the launch on Aug. 29").
@@ -657,8 +661,7 @@ class ArticleExtractor:
                          for g in c.children if g.dep_ == "pobj"), None)
             if mover is None or goal is None:
                 continue
-            span = next((e for e in self.places.spans(sent) if e.start <= goal.i < e.end), None)
-            place = self.places.of(span) if span is not None else None
+            place = self.places.at(goal)
             if place is not None:
                 return keys, _keys(self.coder.code_quietly(mover)), place
         return keys, frozenset(), None

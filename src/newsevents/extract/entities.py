@@ -225,7 +225,7 @@ def _may_be_a_surname(word: str, kb: ActorKB, on: dt.date | None, gazetteer: Gaz
     return gazetteer is None or gazetteer.resolve(word) is None
 
 
-def tag_people_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazetteer | None = None) -> None:
+def tag_names_throughout(doc, kb: ActorKB, on: dt.date | None, gazetteer: Gazetteer | None = None) -> None:
     """One name, one referent in an article: a surname the tagger read as a
     person once ("the charge sheet against Tamimi") is a person wherever it
     recurs ("Israel has held Ahed Tamimi", untagged there; or taken for an
